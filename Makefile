@@ -1,0 +1,38 @@
+# Two commands: `make lab` (set up, open JupyterLab on the first lesson) and `make test`.
+# Setup is one virtual environment in .venv, rebuilt only when the pins change.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# JupyterLab refuses to run as root unless told; the course machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+FIRST_LESSON := notebooks/00_start_here.ipynb
+
+.PHONY: setup lab test bench release release-check clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m tipcourse setup-lab
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(if $(wildcard $(FIRST_LESSON)),$(FIRST_LESSON),notebooks)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m tipcourse bench
+
+release: $(STAMP)
+	$(PY) -m tipcourse release
+
+release-check: $(STAMP)
+	$(PY) -m tipcourse release --check
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,53 @@
+"""Command line: python -m tipcourse {setup-lab, execute, release, bench, grade} ..."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tipcourse")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup-lab", help="write JupyterLab settings overrides into this environment")
+    run = sub.add_parser("execute", help="execute notebooks in place, hermetically")
+    run.add_argument("notebooks", nargs="+", type=Path)
+    rel = sub.add_parser("release", help="write exercises/ and the keys from solutions/")
+    rel.add_argument("--check", action="store_true",
+                     help="only report whether exercises/ is what release would write")
+    sub.add_parser("bench", help="time every notebook against a bare kernel")
+    args = parser.parse_args(argv)
+
+    if args.command == "setup-lab":
+        from .labsetup import write_overrides
+
+        print(f"JupyterLab settings written to {write_overrides()}")
+    elif args.command == "execute":
+        from .execute import execute_file
+
+        for path in args.notebooks:
+            execute_file(path)
+            print(f"executed {path}")
+    elif args.command == "release":
+        from . import release
+
+        if args.check:
+            problems = release.check()
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print("Run `make release` to regenerate exercises/.", file=sys.stderr)
+                return 1
+            print("exercises/ matches solutions/.")
+        else:
+            for path in release.release():
+                print(f"wrote {path.relative_to(release.ROOT)}")
+    elif args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

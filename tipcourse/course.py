@@ -1,0 +1,131 @@
+"""What the notebooks call.
+
+Lessons:      course.start_lesson("l01"); course.ask("l01-consent")
+Exercises:    course.start_assignment("ex01") (solutions: start_solution); then cells starting
+              with %%question (YAML spec);
+              course.record("ex01-q5", value) records a value computed with pandas.
+Decision aids: course.palermo_aid(), course.forced_labour_aid().
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .banks import load_bank
+from .questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
+from .store import AnswerStore
+
+
+@dataclass
+class Session:
+    notebook: str
+    mode: str  # "selfcheck" or "assignment"
+    store: AnswerStore
+    specs: dict = field(default_factory=dict)
+
+
+_session: Session | None = None
+
+
+def _current() -> Session:
+    if _session is None:
+        raise RuntimeError("Run the first code cell of the notebook first (it starts the lesson).")
+    return _session
+
+
+def _notice(message: str):
+    from IPython.display import HTML, display
+
+    display(HTML(f'<div class="tipcourse-warning" role="alert"><b>Note:</b> {message}</div>'))
+
+
+def start_lesson(lesson: str) -> Session:
+    """Open the lesson's answers file and question bank."""
+    global _session
+    _session = Session(lesson, "selfcheck", AnswerStore(lesson), dict(load_bank(lesson)))
+    if _session.store.warning:
+        _notice(_session.store.warning)
+    return _session
+
+
+def start_assignment(exercise: str) -> Session:
+    """Open the exercise's answers file and enable %%question cells."""
+    global _session
+    _session = Session(exercise, "assignment", AnswerStore(exercise))
+    if _session.store.warning:
+        _notice(_session.store.warning)
+    _register_magic()
+    return _session
+
+
+def start_solution(exercise: str) -> Session:
+    """The instructor's copy of an exercise: answers go to a separate file, keys are shown.
+
+    `release` turns this call into start_assignment in the student copy.
+    """
+    session = start_assignment(exercise)
+    session.store = AnswerStore(f"{exercise}-solution")
+    return session
+
+
+def ask(qid: str):
+    """The self-check widget of a question from the lesson's bank."""
+    from .widgets import QuestionWidget
+
+    session = _current()
+    if qid not in session.specs:
+        raise KeyError(f"No question {qid!r} in the bank of {session.notebook}")
+    return QuestionWidget(session.specs[qid], session.store, "selfcheck")
+
+
+def question(text: str):
+    """The assignment widget of a %%question cell (YAML). With a key: the instructor's view."""
+    import yaml
+
+    from .widgets import QuestionWidget
+
+    session = _current()
+    spec = yaml.safe_load(text)
+    if not isinstance(spec, dict):
+        raise SpecError("A %%question cell must hold a YAML mapping (id, kind, prompt, ...)")
+    validate_spec(spec, with_key="answer" in spec or "rubric" in spec)
+    exercise = session.notebook.removesuffix("-solution")
+    if not spec["id"].startswith(f"{exercise}-"):
+        raise SpecError(f"Question id {spec['id']!r} must start with '{exercise}-'")
+    session.specs[spec["id"]] = spec
+    has_key = "answer" in spec or "rubric" in spec
+    return QuestionWidget(spec, session.store, "assignment",
+                          key_lines=describe_key(spec) if has_key else None)
+
+
+def record(qid: str, value) -> str:
+    """Save a value computed in code (a data task) as the answer to a question."""
+    session = _current()
+    if qid not in session.specs:
+        raise KeyError(f"No question {qid!r} above in this notebook; run its cell first")
+    try:
+        response = parse_response(session.specs[qid], value)
+    except AnswerFormatError as err:
+        return f"Not saved: {err}"
+    entry = session.store.record(qid, response)
+    return f"Saved {response!r} as your answer to {qid} (saved {entry['attempts']} time(s))."
+
+
+def palermo_aid():
+    from .widgets import PalermoAid
+
+    return PalermoAid()
+
+
+def forced_labour_aid():
+    from .widgets import ForcedLabourAid
+
+    return ForcedLabourAid()
+
+
+def _register_magic():
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.register_magic_function(lambda line, cell: question(cell), "cell", "question")
+

@@ -1,0 +1,195 @@
+"""Load the course's data package: every figure the course states, with its source.
+
+`data/datapackage.json` describes each CSV resource in the Frictionless Table Schema format.
+`load(name)` reads a resource and validates it with pandera against a schema built from that
+description, so a bad cell is reported with the resource, the file and the row.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR_ENV = "TIPCOURSE_DATA_DIR"
+_DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Table Schema type -> pandas dtype after loading.
+_DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+class DataError(Exception):
+    """A resource is missing, unknown, or breaks its schema."""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV, _DEFAULT_DATA_DIR))
+
+
+@functools.lru_cache(maxsize=4)
+def _package(directory: Path) -> dict:
+    path = directory / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"The data package description is missing: {path}") from None
+    except json.JSONDecodeError as err:
+        raise DataError(f"{path} is not valid JSON (line {err.lineno}): {err.msg}") from None
+
+
+def package() -> dict:
+    """The whole data package description (a dict)."""
+    return _package(data_dir())
+
+
+def resource(name: str) -> dict:
+    """The description of one resource: title, schema, sources, caveats."""
+    for res in package()["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(sorted(r["name"] for r in package()["resources"]))
+    raise DataError(f"Unknown data resource {name!r}. Known resources: {known}")
+
+
+def catalogue() -> pd.DataFrame:
+    """One row per resource: name, title, file and short source."""
+    rows = [
+        {
+            "name": res["name"],
+            "title": res.get("title", ""),
+            "file": res["path"],
+            "source": "; ".join(_source_keys(res)),
+        }
+        for res in package()["resources"]
+    ]
+    return pd.DataFrame(rows)
+
+
+def citation(name: str) -> str:
+    """The full references behind a resource, one per line."""
+    res = resource(name)
+    references = package().get("references", {})
+    lines = []
+    for src in res.get("sources", []):
+        text = references.get(src.get("reference", ""), src.get("title", ""))
+        if src.get("original"):
+            text += f" (original source as cited there: {src['original']})"
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def caveats(name: str) -> list[str]:
+    return list(resource(name).get("caveats", []))
+
+
+def load(name: str) -> pd.DataFrame:
+    """Read a resource as a DataFrame with the declared types, validated against its schema.
+
+    Returns a fresh copy each call, so a lesson may change it freely.
+    """
+    return _load(data_dir(), name).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _load(directory: Path, name: str) -> pd.DataFrame:
+    res = resource(name)
+    path = directory / res["path"]
+    if not path.is_file():
+        raise DataError(f"Data file for resource {name!r} is missing: {path}")
+    schema = res["schema"]
+    raw = pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_values=schema.get("missingValues", [""]),
+    )
+    return _validate(name, path, _read_booleans(raw, schema), schema)
+
+
+def _read_booleans(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """Table Schema spells booleans true/false; pandas cannot coerce those strings itself."""
+    words = {"true": True, "false": False}
+    for field in schema["fields"]:
+        if field.get("type") == "boolean" and field["name"] in frame:
+            col = frame[field["name"]]
+            frame[field["name"]] = col.map(lambda v: words.get(v, v), na_action="ignore").astype(object)
+    return frame
+
+
+def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    from pandera.errors import SchemaError, SchemaErrors  # lazy: pandera is slow to import
+
+    try:
+        return _pandera_schema(schema, _foreign_values(schema)).validate(frame, lazy=True)
+    except SchemaErrors as err:
+        raise DataError(_describe_failures(name, path, err.failure_cases)) from None
+    except SchemaError as err:  # raised for frame-level problems even when lazy
+        raise DataError(f"Resource {name!r} ({path}): {err}") from None
+
+
+def _pandera_schema(schema: dict, foreign: dict):
+    import pandera.pandas as pa
+
+    columns = {}
+    for field in schema["fields"]:
+        constraints = field.get("constraints", {})
+        checks = _checks(pa, constraints)
+        if field["name"] in foreign:
+            checks.append(pa.Check.isin(foreign[field["name"]]))
+        columns[field["name"]] = pa.Column(
+            _DTYPES[field.get("type", "string")],
+            checks=checks,
+            nullable=not constraints.get("required", False),
+            unique=constraints.get("unique", False),
+            coerce=True,
+        )
+    key = schema.get("primaryKey")
+    if isinstance(key, str):
+        key = [key]
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=key or None)
+
+
+def _checks(pa, constraints: dict) -> list:
+    checks = []
+    if "minimum" in constraints:
+        checks.append(pa.Check.ge(constraints["minimum"]))
+    if "maximum" in constraints:
+        checks.append(pa.Check.le(constraints["maximum"]))
+    if "enum" in constraints:
+        checks.append(pa.Check.isin(constraints["enum"]))
+    if "pattern" in constraints:
+        checks.append(pa.Check.str_fullmatch(constraints["pattern"]))
+    return checks
+
+
+def _foreign_values(schema: dict) -> dict:
+    """Allowed values of each column that refers to another resource's key."""
+    allowed = {}
+    for fk in schema.get("foreignKeys", []):
+        fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+        ref_fields = fk["reference"]["fields"]
+        ref_fields = ref_fields if isinstance(ref_fields, list) else [ref_fields]
+        target = load(fk["reference"]["resource"])
+        for own, ref in zip(fields, ref_fields):
+            allowed[own] = sorted(target[ref].dropna().unique())
+    return allowed
+
+
+def _describe_failures(name: str, path: Path, cases: pd.DataFrame) -> str:
+    lines = [f"Resource {name!r} ({path}) breaks its schema:"]
+    if cases["index"].notna().any():  # cell-level failures say more than column summaries
+        cases = cases[cases["index"].notna()]
+    cases = cases.drop_duplicates(subset=["index", "column", "failure_case"])
+    for case in cases.head(10).itertuples():
+        row = "" if pd.isna(case.index) else f"line {int(case.index) + 2}, "  # header is line 1
+        column = "" if pd.isna(case.column) else f"column {case.column!r}, "
+        lines.append(f"  {row}{column}value {case.failure_case!r}: fails {case.check}")
+    if len(cases) > 10:
+        lines.append(f"  ... and {len(cases) - 10} more")
+    return "\n".join(lines)
+
+
+def _source_keys(res: dict) -> list[str]:
+    return [s.get("reference") or s.get("title", "") for s in res.get("sources", [])]

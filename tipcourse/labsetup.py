@@ -1,0 +1,27 @@
+"""Write the course's JupyterLab settings overrides into the active environment.
+
+Overrides live in `<sys.prefix>/share/jupyter/lab/settings/overrides.json`: widget state is
+saved with the notebook (so a closed notebook reopens with its widgets), and JupyterLab does
+not fetch news or check for updates (no network needed).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+SOURCE = Path(__file__).parent / "lab" / "overrides.json"
+
+
+def overrides_path(prefix: str = sys.prefix) -> Path:
+    return Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+
+
+def write_overrides(prefix: str = sys.prefix) -> Path:
+    target = overrides_path(prefix)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(target.read_text()) if target.exists() else {}
+    for plugin, settings in json.loads(SOURCE.read_text()).items():
+        current.setdefault(plugin, {}).update(settings)
+    target.write_text(json.dumps(current, indent=2) + "\n")
+    return target

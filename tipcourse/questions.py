@@ -1,0 +1,323 @@
+"""Questions: their specification, answer parsing and checking. Plain Python, no widgets.
+
+A question is a dict (written as YAML in a question bank or a solution notebook):
+
+    id: l01-consent            # unique across the course
+    kind: single               # single | multiple | numeric | text | categorize | order | open
+    prompt: Markdown text
+    points: 1
+    hint: optional
+    options: {a: ..., b: ...}  # single, multiple
+    items: {x: ..., y: ...}    # categorize, order (order: shown in this order)
+    categories: {act: Act, ...}  # categorize
+    unit: persons              # numeric, optional
+    min_words: 80              # open, optional
+    # The key (removed from student copies by `release`):
+    answer: ...                # see ANSWER SHAPES below
+    tolerance: 0.05            # numeric, absolute
+    feedback: {a: why, ...}    # per option (single, multiple) or per item (categorize);
+                               # {correct: ..., incorrect: ...} for numeric, text, order
+    explanation: why the right answer is right (shown after every check)
+    rubric: [{criterion: ..., points: 2}]   # open
+
+A response is what the student gave, in the same shapes as `answer`: an option key (single),
+a list of keys (multiple), a number (numeric), a string (text, open), {item: category}
+(categorize), a list of item keys (order).
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+KINDS = ("single", "multiple", "numeric", "text", "categorize", "order", "open")
+KEY_FIELDS = ("answer", "tolerance", "feedback", "explanation", "rubric")
+
+
+class SpecError(ValueError):
+    """A question specification is malformed (an author's mistake)."""
+
+
+class AnswerFormatError(ValueError):
+    """A response has the wrong form; the message tells the student what is expected."""
+
+
+@dataclass
+class Result:
+    """The outcome of checking one response."""
+
+    score: float
+    points: float
+    messages: list[str] = field(default_factory=list)
+    manual: bool = False  # open responses: scored later by rubric
+
+    @property
+    def correct(self) -> bool:
+        return not self.manual and math.isclose(self.score, self.points)
+
+    @property
+    def status(self) -> str:
+        if self.manual:
+            return "to be graded"
+        if self.correct:
+            return "correct"
+        return "partly correct" if self.score > 0 else "not correct"
+
+
+# --- specifications -------------------------------------------------------------------------
+
+def validate_spec(spec: dict, with_key: bool = True) -> dict:
+    """Check an author's question spec; return it. Raises SpecError naming the question."""
+    qid = spec.get("id")
+    if not isinstance(qid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", qid):
+        raise SpecError(f"Question id must be lower-case letters, digits and '-': {qid!r}")
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise SpecError(f"{qid}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not spec.get("prompt"):
+        raise SpecError(f"{qid}: a prompt is required")
+    needs = {"single": ["options"], "multiple": ["options"], "categorize": ["items", "categories"],
+             "order": ["items"]}.get(kind, [])
+    for name in needs:
+        if not isinstance(spec.get(name), dict) or len(spec[name]) < 2:
+            raise SpecError(f"{qid}: {name} must map at least two keys to labels")
+    if with_key and kind != "open":
+        if "answer" not in spec:
+            raise SpecError(f"{qid}: the answer is missing")
+        answer = spec["answer"]
+        variants = answer if kind == "text" and isinstance(answer, list) else [answer]
+        try:
+            for variant in variants:
+                parse_response(spec, variant)
+        except AnswerFormatError as err:
+            raise SpecError(f"{qid}: the answer does not fit the question: {err}") from None
+    return spec
+
+
+def student_spec(spec: dict) -> dict:
+    """The spec without its key: what a student copy may contain."""
+    return {k: v for k, v in spec.items() if k not in KEY_FIELDS}
+
+
+def points(spec: dict) -> float:
+    return float(spec.get("points", 1))
+
+
+# --- parsing responses -----------------------------------------------------------------------
+
+def parse_response(spec: dict, raw):
+    """Turn raw input into the canonical response for the question, or raise AnswerFormatError."""
+    if raw is None or (isinstance(raw, (str, list, dict, tuple, set)) and len(raw) == 0):
+        raise AnswerFormatError("No answer given yet.")
+    return _PARSERS[spec["kind"]](spec, raw)
+
+
+def _parse_single(spec, raw):
+    if not isinstance(raw, str) or raw not in spec["options"]:
+        raise AnswerFormatError(f"Choose one of the options ({', '.join(spec['options'])}).")
+    return raw
+
+
+def _parse_multiple(spec, raw):
+    if isinstance(raw, str) or not all(isinstance(k, str) for k in raw):
+        raise AnswerFormatError("Give a list of option letters.")
+    unknown = [k for k in raw if k not in spec["options"]]
+    if unknown:
+        raise AnswerFormatError(f"Unknown option(s): {', '.join(unknown)}.")
+    return sorted(set(raw), key=list(spec["options"]).index)
+
+
+def parse_number(text) -> float:
+    """Read a number typed the English or the Indonesian way: 3.14, 3,14, 1.234,5, 1,234.5."""
+    if isinstance(text, bool):
+        raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
+    if isinstance(text, (int, float)):
+        if not math.isfinite(text):
+            raise AnswerFormatError("Type a finite number.")
+        return float(text)
+    if not isinstance(text, str):
+        raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
+    s = text.strip().replace(" ", "").replace("\u00a0", "").removesuffix("%")
+    if not re.fullmatch(r"[-+]?[0-9][0-9.,]*", s) or s.endswith((".", ",")):
+        raise AnswerFormatError(
+            f"{text!r} is not a number. Type digits only, e.g. 3.5 or 3,5 (no words or units).")
+    if "," in s and "." in s:  # the later mark is the decimal one
+        thousands = "." if s.rfind(",") > s.rfind(".") else ","
+        s = s.replace(thousands, "").replace(",", ".")
+    elif s.count(",") == 1:
+        s = s.replace(",", ".")  # Indonesian decimal comma
+    elif s.count(",") > 1 or s.count(".") > 1:
+        s = s.replace(",", "").replace(".", "")  # thousands separators only
+    return float(s)
+
+
+def _parse_numeric(spec, raw):
+    return parse_number(raw)
+
+
+def normalise_text(text: str) -> str:
+    """Lower case, accents removed, runs of spaces and punctuation folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _parse_text(spec, raw):
+    if not isinstance(raw, str) or not normalise_text(raw):
+        raise AnswerFormatError("Type a short answer in words.")
+    return raw.strip()
+
+
+def _parse_categorize(spec, raw):
+    if not isinstance(raw, dict):
+        raise AnswerFormatError("Assign each item to a category.")
+    unknown = [k for k in raw if k not in spec["items"]]
+    if unknown:
+        raise AnswerFormatError(f"Unknown item(s): {', '.join(map(str, unknown))}.")
+    missing = [k for k in spec["items"] if raw.get(k) in (None, "")]
+    if missing:
+        raise AnswerFormatError(f"Choose a category for every item ({len(missing)} left).")
+    bad = sorted({v for v in raw.values() if v not in spec["categories"]}, key=str)
+    if bad:
+        raise AnswerFormatError(f"Unknown category: {', '.join(map(str, bad))}.")
+    return {k: raw[k] for k in spec["items"]}
+
+
+def _parse_order(spec, raw):
+    if isinstance(raw, str) or sorted(map(str, raw)) != sorted(spec["items"]):
+        raise AnswerFormatError("Put every item in order, each exactly once.")
+    return list(raw)
+
+
+def _parse_open(spec, raw):
+    if not isinstance(raw, str) or not raw.strip():
+        raise AnswerFormatError("Write your answer in the box.")
+    return raw.strip()
+
+
+_PARSERS = {
+    "single": _parse_single, "multiple": _parse_multiple, "numeric": _parse_numeric,
+    "text": _parse_text, "categorize": _parse_categorize, "order": _parse_order,
+    "open": _parse_open,
+}
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+# --- checking --------------------------------------------------------------------------------
+
+def check(spec: dict, raw) -> Result:
+    """Score a response against the spec's key, with feedback explaining why."""
+    response = parse_response(spec, raw)
+    result = _CHECKERS[spec["kind"]](spec, response)
+    if spec.get("explanation") and not result.manual:
+        result.messages.append(spec["explanation"])
+    return result
+
+
+def _feedback(spec, key, default=""):
+    return spec.get("feedback", {}).get(key, default)
+
+
+def _check_single(spec, response):
+    right = response == spec["answer"]
+    message = _feedback(spec, response) or ("Correct." if right else "Not this one.")
+    return Result(points(spec) if right else 0.0, points(spec), [message])
+
+
+def _check_multiple(spec, response):
+    key, chosen = set(spec["answer"]), set(response)
+    messages = [
+        f"{'✔' if (opt in key) else '✘'} {spec['options'][opt]}: {_feedback(spec, opt)}".rstrip(": ")
+        for opt in response
+    ]
+    missed = [opt for opt in spec["answer"] if opt not in chosen]
+    if missed:
+        messages.append(f"You left out {len(missed)} correct option(s).")
+    # Each right choice earns a share; each wrong one takes a share away; never below zero.
+    share = (len(chosen & key) - len(chosen - key)) / len(key)
+    return Result(round(max(0.0, share) * points(spec), 4), points(spec), messages)
+
+
+def _check_numeric(spec, response):
+    target, tol = float(spec["answer"]), float(spec.get("tolerance", 0))
+    right = abs(response - target) <= tol + 1e-9 * max(1.0, abs(target))
+    message = _feedback(spec, "correct" if right else "incorrect")
+    if not right and not message:
+        message = "Not quite: check your calculation and the unit."
+    return Result(points(spec) if right else 0.0, points(spec), [message or "Correct."])
+
+
+def _check_text(spec, response):
+    variants = spec["answer"] if isinstance(spec["answer"], list) else [spec["answer"]]
+    right = normalise_text(response) in {normalise_text(v) for v in variants}
+    message = _feedback(spec, "correct" if right else "incorrect")
+    return Result(points(spec) if right else 0.0, points(spec),
+                  [message or ("Correct." if right else "That is not the expected term.")])
+
+
+def _check_categorize(spec, response):
+    key = spec["answer"]
+    right = [item for item in spec["items"] if response[item] == key[item]]
+    messages = []
+    for item, label in spec["items"].items():
+        mark = "✔" if item in right else "✘"
+        why = _feedback(spec, item)
+        messages.append(f"{mark} {label} → {spec['categories'][response[item]]}"
+                        + (f": {why}" if why else ""))
+    score = points(spec) * len(right) / len(spec["items"])
+    return Result(round(score, 4), points(spec), messages)
+
+
+def _check_order(spec, response):
+    key = list(spec["answer"])
+    in_place = sum(a == b for a, b in zip(response, key))
+    right = in_place == len(key)
+    message = _feedback(spec, "correct" if right else "incorrect")
+    if not right:
+        message = (message + " " if message else "") + f"{in_place} of {len(key)} in the right place."
+    score = points(spec) * in_place / len(key)
+    return Result(round(score, 4), points(spec), [message or "Correct order."])
+
+
+def _check_open(spec, response):
+    words = word_count(response)
+    return Result(0.0, points(spec), [f"Saved ({words} words). Graded later against the rubric."],
+                  manual=True)
+
+
+_CHECKERS = {
+    "single": _check_single, "multiple": _check_multiple, "numeric": _check_numeric,
+    "text": _check_text, "categorize": _check_categorize, "order": _check_order,
+    "open": _check_open,
+}
+
+
+# --- describing the key (solution notebooks, grader feedback) ---------------------------------
+
+def describe_key(spec: dict) -> list[str]:
+    """The answer key in words, one line per part."""
+    kind, answer = spec["kind"], spec.get("answer")
+    if kind == "single":
+        lines = [f"Answer: {answer}) {spec['options'][answer]}"]
+    elif kind == "multiple":
+        lines = ["Answer: " + "; ".join(f"{k}) {spec['options'][k]}" for k in answer)]
+    elif kind == "numeric":
+        tol = spec.get("tolerance", 0)
+        lines = [f"Answer: {answer:g}" + (f" (± {tol:g})" if tol else "")
+                 + (f" {spec['unit']}" if spec.get("unit") else "")]
+    elif kind == "text":
+        variants = answer if isinstance(answer, list) else [answer]
+        lines = ["Accepted: " + " / ".join(variants)]
+    elif kind == "categorize":
+        lines = [f"{spec['items'][i]} → {spec['categories'][c]}" for i, c in answer.items()]
+    elif kind == "order":
+        lines = ["Order: " + " → ".join(spec["items"][k] for k in answer)]
+    else:
+        lines = [f"Rubric: {r['criterion']} ({r['points']} pt)" for r in spec.get("rubric", [])]
+    if spec.get("explanation"):
+        lines.append(f"Why: {spec['explanation']}")
+    return lines
