@@ -4,6 +4,7 @@ Lessons:      course.start_lesson("l01"); course.ask("l01-consent")
 Exercises:    course.start_assignment("ex01") (solutions: start_solution); then cells starting
               with %%question (YAML spec);
               course.record("ex01-q5", value) records a value computed with pandas.
+              The last cell: course.submit_panel().
 Decision aids: course.palermo_aid(), course.forced_labour_aid().
 """
 from __future__ import annotations
@@ -108,6 +109,13 @@ def record(qid: str, value) -> str:
         return f"Not saved: {err}"
     entry = session.store.record(qid, response)
     return f"Saved {response!r} as your answer to {qid} (saved {entry['attempts']} time(s))."
+
+
+def submit_panel():
+    """The last cell of an exercise: student id, completeness check, submission file."""
+    from .submit_widget import SubmitPanel
+
+    return SubmitPanel(_current())
 
 
 def palermo_aid():

@@ -64,7 +64,7 @@ def catalogue() -> pd.DataFrame:
         }
         for res in package()["resources"]
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["name", "title", "file", "source"])
 
 
 def citation(name: str) -> str:
@@ -89,15 +89,16 @@ def load(name: str) -> pd.DataFrame:
 
     Returns a fresh copy each call, so a lesson may change it freely.
     """
-    return _load(data_dir(), name).copy()
+    path = data_dir() / resource(name)["path"]
+    if not path.is_file():
+        raise DataError(f"Data file for resource {name!r} is missing: {path}")
+    return _load(path, name, path.stat().st_mtime_ns).copy()
 
 
 @functools.lru_cache(maxsize=64)
-def _load(directory: Path, name: str) -> pd.DataFrame:
+def _load(path: Path, name: str, mtime: int) -> pd.DataFrame:
+    """Cached per file version: an edited CSV is read again."""
     res = resource(name)
-    path = directory / res["path"]
-    if not path.is_file():
-        raise DataError(f"Data file for resource {name!r} is missing: {path}")
     schema = res["schema"]
     raw = pd.read_csv(
         path,
@@ -132,23 +133,24 @@ def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict) -> pd.Da
 def _pandera_schema(schema: dict, foreign: dict):
     import pandera.pandas as pa
 
+    key = schema.get("primaryKey") or []
+    key = [key] if isinstance(key, str) else key
+    unique = key or schema.get("uniqueKeys", [None])[0]  # Table Schema v2 uniqueKeys: no nulls rule
     columns = {}
     for field in schema["fields"]:
         constraints = field.get("constraints", {})
+        required = constraints.get("required", False) or field["name"] in key
         checks = _checks(pa, constraints)
         if field["name"] in foreign:
             checks.append(pa.Check.isin(foreign[field["name"]]))
         columns[field["name"]] = pa.Column(
             _DTYPES[field.get("type", "string")],
             checks=checks,
-            nullable=not constraints.get("required", False),
+            nullable=not required,
             unique=constraints.get("unique", False),
             coerce=True,
         )
-    key = schema.get("primaryKey")
-    if isinstance(key, str):
-        key = [key]
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=key or None)
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=unique or None)
 
 
 def _checks(pa, constraints: dict) -> list:
@@ -160,7 +162,7 @@ def _checks(pa, constraints: dict) -> list:
     if "enum" in constraints:
         checks.append(pa.Check.isin(constraints["enum"]))
     if "pattern" in constraints:
-        checks.append(pa.Check.str_fullmatch(constraints["pattern"]))
+        checks.append(pa.Check.str_matches(rf"^(?:{constraints['pattern']})$"))
     return checks
 
 
