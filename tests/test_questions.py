@@ -117,7 +117,9 @@ def test_order_counts_items_in_place():
 def test_open_is_saved_for_manual_grading():
     result = check(OPEN, "The act, the means and the purpose are all present here.")
     assert result.manual and result.status == "to be graded" and not result.correct
-    assert "11 words" in result.messages[0]
+    assert result.messages == ["Saved (11 words)."]
+    with_model = check({**OPEN, "explanation": "Model."}, "Some words here.")
+    assert with_model.messages[-1] == "A model answer to compare with yours: Model."
 
 
 def test_student_spec_drops_every_key_field():

@@ -16,6 +16,15 @@ def main(argv=None) -> int:
     rel.add_argument("--check", action="store_true",
                      help="only report whether exercises/ is what release would write")
     sub.add_parser("bench", help="time every notebook against a bare kernel")
+    gra = sub.add_parser("grade", help="grade submission files (as data) into a gradebook")
+    gra.add_argument("submissions", nargs="+", type=Path, help="submission files or folders")
+    gra.add_argument("--out", type=Path, required=True,
+                     help="folder for gradebook.csv, feedback/, manual.csv, errors.csv")
+    gra.add_argument("--keys", type=Path, default=Path("solutions/keys"),
+                     help="folder of answer keys exNN.json (default: solutions/keys)")
+    gra.add_argument("--manual", type=Path, help="a filled-in manual.csv: open-response scores")
+    gra.add_argument("--overwrite", action="store_true",
+                     help="replace the outputs of an earlier run in --out")
     args = parser.parse_args(argv)
 
     if args.command == "setup-lab":
@@ -46,6 +55,10 @@ def main(argv=None) -> int:
         from .bench import main as bench_main
 
         return bench_main()
+    elif args.command == "grade":
+        from .grading import main as grade_main
+
+        return grade_main(args)
     return 0
 
 

@@ -39,33 +39,31 @@ def _notice(message: str):
     display(HTML(f'<div class="tipcourse-warning" role="alert"><b>Note:</b> {message}</div>'))
 
 
-def start_lesson(lesson: str) -> Session:
+def _start(notebook: str, mode: str, specs: dict, store_id: str | None = None) -> None:
+    global _session
+    _session = Session(notebook, mode, AnswerStore(store_id or notebook), specs)
+    if _session.store.warning:
+        _notice(_session.store.warning)
+
+
+def start_lesson(lesson: str) -> None:
     """Open the lesson's answers file and question bank."""
-    global _session
-    _session = Session(lesson, "selfcheck", AnswerStore(lesson), dict(load_bank(lesson)))
-    if _session.store.warning:
-        _notice(_session.store.warning)
-    return _session
+    _start(lesson, "selfcheck", dict(load_bank(lesson)))
 
 
-def start_assignment(exercise: str) -> Session:
+def start_assignment(exercise: str) -> None:
     """Open the exercise's answers file and enable %%question cells."""
-    global _session
-    _session = Session(exercise, "assignment", AnswerStore(exercise))
-    if _session.store.warning:
-        _notice(_session.store.warning)
+    _start(exercise, "assignment", {})
     _register_magic()
-    return _session
 
 
-def start_solution(exercise: str) -> Session:
-    """The instructor's copy of an exercise: answers go to a separate file, keys are shown.
+def start_solution(exercise: str) -> None:
+    """The instructor's copy of an exercise: its answers go to a separate file, keys are shown.
 
     `release` turns this call into start_assignment in the student copy.
     """
-    session = start_assignment(exercise)
-    session.store = AnswerStore(f"{exercise}-solution")
-    return session
+    _start(exercise, "assignment", {}, store_id=f"{exercise}-solution")
+    _register_magic()
 
 
 def ask(qid: str):
@@ -98,7 +96,7 @@ def question(text: str):
                           key_lines=describe_key(spec) if has_key else None)
 
 
-def record(qid: str, value) -> str:
+def record(qid: str, value) -> None:
     """Save a value computed in code (a data task) as the answer to a question."""
     session = _current()
     if qid not in session.specs:
@@ -106,9 +104,11 @@ def record(qid: str, value) -> str:
     try:
         response = parse_response(session.specs[qid], value)
     except AnswerFormatError as err:
-        return f"Not saved: {err}"
+        print(f"Not saved yet ({qid}): {err}")
+        return
     entry = session.store.record(qid, response)
-    return f"Saved {response!r} as your answer to {qid} (saved {entry['attempts']} time(s))."
+    shown = f"{response:g}" if isinstance(response, float) else repr(response)
+    print(f"Saved {shown} as your answer to {qid} (saved {entry['attempts']} time(s)).")
 
 
 def submit_panel():

@@ -21,7 +21,6 @@ def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
     ax.figure.text(0.01, -0.02, f"Source: {source}", ha="left", va="top", fontsize=8,
                    color="#444444", wrap=True)
     ax.figure.tight_layout()
-    return ax
 
 
 def colours(n: int):

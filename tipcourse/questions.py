@@ -213,8 +213,9 @@ def check(spec: dict, raw) -> Result:
     """Score a response against the spec's key, with feedback explaining why."""
     response = parse_response(spec, raw)
     result = _CHECKERS[spec["kind"]](spec, response)
-    if spec.get("explanation") and not result.manual:
-        result.messages.append(spec["explanation"])
+    if spec.get("explanation"):
+        prefix = "A model answer to compare with yours: " if result.manual else ""
+        result.messages.append(prefix + spec["explanation"])
     return result
 
 
@@ -285,8 +286,7 @@ def _check_order(spec, response):
 
 def _check_open(spec, response):
     words = word_count(response)
-    return Result(0.0, points(spec), [f"Saved ({words} words). Graded later against the rubric."],
-                  manual=True)
+    return Result(0.0, points(spec), [f"Saved ({words} words)."], manual=True)
 
 
 _CHECKERS = {

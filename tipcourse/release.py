@@ -51,9 +51,17 @@ def parse_question_cell(source: str) -> dict:
 def _dump_question(spec: dict) -> str:
     import yaml
 
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper, value):  # multi-line prompts stay readable blocks, as the author wrote them
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
     student = {k: v for k, v in spec.items() if k not in KEY_FIELDS}
-    return MAGIC + "\n" + yaml.safe_dump(student, sort_keys=False, allow_unicode=True,
-                                         width=88).rstrip("\n")
+    return MAGIC + "\n" + yaml.dump(student, Dumper=Dumper, sort_keys=False,
+                                     allow_unicode=True, width=88).rstrip("\n")
 
 
 def _strip_regions(source: str, where: str) -> str:

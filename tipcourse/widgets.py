@@ -30,6 +30,10 @@ def _message_html(messages: list[str], css: str = "") -> str:
     return f'<div class="tipcourse-feedback {css}"><ul>{items}</ul></div>'
 
 
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _plain(text: str, limit: int = 100) -> str:
     first = " ".join(text.split())
     return first if len(first) <= limit else first[: limit - 1] + "…"
@@ -140,9 +144,19 @@ def _control(spec):
     return _textarea(spec)
 
 
+class PlainText:
+    """Use the full `__repr__` as text/plain (ipywidgets would cut it at 110 characters)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            bundle["text/plain"] = repr(self)
+        return bundle
+
+
 # --- the question widget ----------------------------------------------------------------------
 
-class QuestionWidget(w.VBox):
+class QuestionWidget(PlainText, w.VBox):
     """One question. mode="selfcheck": Check shows feedback. mode="assignment": Save only."""
 
     def __init__(self, spec: dict, store: AnswerStore, mode: str = "selfcheck",
@@ -181,7 +195,7 @@ class QuestionWidget(w.VBox):
             self._show("Your saved answer no longer fits this question; it is kept in "
                        f"{self.store.path.name}. Please answer again.", "error")
             return
-        if self.mode == "selfcheck" and "answer" in self.spec:
+        if self.mode == "selfcheck":
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
             self._show(f"Restored your saved answer (saved {entry['attempts']} time(s)).", "saved")
@@ -194,7 +208,7 @@ class QuestionWidget(w.VBox):
         except AnswerFormatError as err:
             self._show(str(err), "error")
             return None
-        if self.mode == "selfcheck" and "answer" in self.spec:
+        if self.mode == "selfcheck":
             result = check(self.spec, response)
             entry = self.store.record(self.spec["id"], response, result.score, result.points)
             self._show_result(result, entry["attempts"])
@@ -205,7 +219,11 @@ class QuestionWidget(w.VBox):
         return entry
 
     def _show_result(self, result, attempts):
-        head = f"{result.status.capitalize()} ({result.score:g} of {result.points:g}); attempt {attempts}."
+        if result.manual:  # open response in a lesson: saved, with the model answer
+            self.feedback.value = _message_html(result.messages + [f"Attempt {attempts}."], "saved")
+            return
+        head = (f"{result.status.capitalize()} ({_number(result.score)} of "
+                f"{_number(result.points)}); attempt {attempts}.")
         self.feedback.value = _message_html([f"**{head}**", *result.messages],
                                             result.status.replace(" ", "-"))
 
@@ -230,7 +248,7 @@ def _ticks(values, title):
     return boxes, w.VBox([w.HTML(f"<b>{title}</b>"), *boxes.values()])
 
 
-class PalermoAid(w.VBox):
+class PalermoAid(PlainText, w.VBox):
     """Tick the elements of a case; see whether Art. 3 of the Palermo Protocol is met, and why."""
 
     def __init__(self):
@@ -264,7 +282,7 @@ class PalermoAid(w.VBox):
                 "(run the notebook to use it)")
 
 
-class ForcedLabourAid(w.VBox):
+class ForcedLabourAid(PlainText, w.VBox):
     """Answer two questions and pick an exception; see whether C29 Art. 2 is met, and why."""
 
     def __init__(self):

@@ -1,0 +1,136 @@
+"""Drive JupyterLab in headless Chromium (Debian's chromium, through Playwright).
+
+The server runs on a free loopback port with a token, on a throw-away copy of the notebooks,
+so a browser test never writes into the repo or into a student's answers.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("TIPCOURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARTIFACTS = Path(os.environ.get("TIPCOURSE_ARTIFACTS", Path(tempfile.gettempdir()) / "tipcourse-artifacts"))
+BAD_TEXT = ("Error displaying widget", "Traceback (most recent call last)", "Model not found")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def jupyterlab(folders=("notebooks", "exercises")):
+    """Start JupyterLab on a copy of `folders`; yield (base_url, token, root, answers_dir)."""
+    tmp = Path(tempfile.mkdtemp(prefix="tipcourse-lab-"))
+    root = tmp / "course"
+    for folder in folders:
+        shutil.copytree(ROOT / folder, root / folder)
+    port, token = free_port(), secrets.token_hex(16)
+    answers = tmp / "answers"  # its own, so the browser never touches nbval's kernels' answers
+    env = dict(os.environ, TIPCOURSE_ANSWERS_DIR=str(answers), JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
+    log = open(tmp / "server.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
+         "--ServerApp.disable_check_xsrf=False"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, token, server, tmp / "server.log")
+        yield base, token, root, answers
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _wait_until_up(base, token, server, log_path, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"JupyterLab did not answer in {timeout}s:\n{log_path.read_text()[-3000:]}")
+
+
+class Lab:
+    """A JupyterLab page with helpers to run a notebook and find question widgets."""
+
+    def __init__(self, page, base, token):
+        self.page, self.base, self.token = page, base, token
+
+    def open(self, path: str):
+        self.page.goto(f"{self.base}/lab/tree/{path}?token={self.token}&reset")
+        self.page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+        self.page.locator(".jp-NotebookPanel").first.wait_for(timeout=60_000)
+        self.wait_idle()
+
+    def command(self, name: str):
+        # Not awaited: some commands resolve only after a dialog is answered.
+        self.page.evaluate("name => { window.jupyterapp.commands.execute(name); }", name)
+
+    def wait_idle(self, timeout=90_000):
+        # The kernel indicator in the status bar reads "... | Idle" when nothing runs.
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+            ".some(e => /\\|\\s*Idle/.test(e.textContent))", timeout=timeout)
+
+    def run_all(self):
+        self.command("notebook:restart-run-all")
+        self.page.locator(".jp-Dialog button.jp-mod-accept").click(timeout=15_000)  # "Restart?"
+        self.page.locator(".jp-Dialog").wait_for(state="detached")
+        # Done when every code cell shows its new execution count, 1..N, in order.
+        self.page.wait_for_function(
+            "() => { const p = [...document.querySelectorAll("
+            "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];"
+            " return p.length > 0 && p.every((e, i) => e.textContent.trim() === `[${i + 1}]:`); }",
+            timeout=120_000)
+        self.wait_idle()
+        self.page.wait_for_timeout(500)  # let the last widget views render
+
+    def save(self):
+        self.command("docmanager:save")
+        self.page.wait_for_timeout(500)
+
+    def question(self, qid: str):
+        """The output area holding the widget of question `qid`."""
+        box = self.page.locator(".jp-OutputArea-output", has_text=f"({qid},")
+        box.first.wait_for(timeout=30_000)
+        box.first.scroll_into_view_if_needed()
+        return box.first
+
+    def problems(self) -> list[str]:
+        text = self.page.locator(".jp-NotebookPanel:visible").first.text_content()
+        found = [bad for bad in BAD_TEXT if bad in text]
+        errors = self.page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        found += [f"stderr output: {errors.nth(i).text_content()[:300]}" for i in range(errors.count())]
+        return found
+
+    def screenshot(self, name: str):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)

@@ -1,0 +1,148 @@
+"""What a student sees: JupyterLab in headless Chromium runs the lessons, and the widgets respond.
+
+Fails on "Error displaying widget", an error output, or a widget that does not respond.
+Screenshots go to $TIPCOURSE_ARTIFACTS (default: <tmp>/tipcourse-artifacts), outside the repo.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, Lab, jupyterlab
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():  # .ci/run installs it; say so loudly rather than skip quietly
+    pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
+                pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def lab():
+    from playwright.sync_api import sync_playwright
+
+    with jupyterlab() as (base, token, root, answers), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(30_000)
+        yield Lab(page, base, token), answers
+        browser.close()
+
+
+def feedback(box):
+    box.scroll_into_view_if_needed()
+    return box.locator(".tipcourse-feedback").text_content()
+
+
+def answer_lesson_01(lab):
+    """Answer one question of each kind in lesson 01; return the feedback texts."""
+    page, seen = lab.page, {}
+
+    box = lab.question("l01-consent")                                     # single
+    box.get_by_text("No: consent is irrelevant", exact=False).click()
+    box.get_by_role("button", name="Check").click()
+    seen["single"] = box
+
+    box = lab.question("l01-means-which")                                 # multiple
+    for label in ("Abuse of a position of vulnerability", "Fraud"):
+        box.get_by_text(label, exact=True).click()
+    box.get_by_role("button", name="Check").click()
+    seen["multiple"] = box
+
+    box = lab.question("l01-child-age")                                   # numeric
+    box.locator("input[type=text]").fill("18,0")
+    box.locator("input[type=text]").press("Enter")
+    box.get_by_role("button", name="Check").click()
+    seen["numeric"] = box
+
+    box = lab.question("l01-debt-term")                                   # text
+    box.locator("input[type=text]").fill("  Penjeratan UTANG ")
+    box.locator("input[type=text]").press("Enter")
+    box.get_by_role("button", name="Check").click()
+    seen["text"] = box
+
+    box = lab.question("l01-elements")                                    # categorize
+    selects = box.locator("select")
+    for i, label in enumerate(["Act (what is done)", "Means (how it is done)", "Purpose (exploitation)"]):
+        selects.nth(i).select_option(label=label)
+    box.get_by_role("button", name="Check").click()
+    seen["categorize"] = box
+
+    box = lab.question("l01-timeline")                                    # order
+    listbox = box.locator("select")
+    listbox.select_option(value=None, label=None, index=3)  # C29, shown last, is the earliest
+    for _ in range(3):
+        box.get_by_role("button", name="Move up").click()
+        page.wait_for_timeout(150)
+    box.get_by_role("button", name="Check").click()
+    seen["order"] = box
+
+    box = lab.question("l01-reflect")                                     # open
+    box.locator("textarea").fill("Consent obtained by deception is not free consent at all.")
+    box.locator("textarea").press("Tab")
+    box.get_by_role("button", name="Check").click()
+    seen["open"] = box
+
+    page.wait_for_timeout(1000)
+    return {kind: feedback(b) for kind, b in seen.items()}
+
+
+def test_lesson_01_questions_respond_and_answers_survive_a_restart(lab):
+    lab, answers_dir = lab
+    lab.open("notebooks/01_palermo_definition.ipynb")
+    lab.run_all()
+    assert lab.problems() == []
+    texts = answer_lesson_01(lab)
+    lab.screenshot("lesson01-answered")
+    assert texts["single"].startswith("Correct (1 of 1)")
+    assert "Art. 3(b)" not in texts["single"] or "deception" in texts["single"]
+    assert texts["multiple"].startswith("Partly correct (1.33 of 2)")
+    assert "You left out 1 correct option" in texts["multiple"]
+    assert texts["numeric"].startswith("Correct")
+    assert texts["text"].startswith("Correct")
+    assert texts["categorize"].startswith("Correct (3 of 3)")
+    assert texts["order"].startswith("Not correct") or texts["order"].startswith("Partly correct")
+    assert "in the right place" in texts["order"]
+    assert texts["open"].startswith("Saved (10 words).") and "model answer" in texts["open"]
+
+    answers = json.loads((answers_dir / "l01.json").read_text())
+    assert answers["answers"]["l01-consent"]["response"] == "b"
+    assert answers["answers"]["l01-child-age"]["response"] == 18.0
+
+    # Decision aid: ticking elements changes the verdict at once.
+    aid = lab.page.locator(".jp-OutputArea-output", has_text="Trafficking in persons (Palermo Art. 3)")
+    assert "not met" in aid.text_content()
+    for label in ("recruitment", "deception", "forced labour"):
+        aid.get_by_text(label, exact=True).click()
+    lab.page.wait_for_timeout(500)
+    assert "Trafficking in persons (Palermo Art. 3): met." in aid.text_content()
+
+    # Restart the kernel, reload the page, run again: the answers come back.
+    lab.save()
+    lab.page.reload()
+    lab.open("notebooks/01_palermo_definition.ipynb")
+    lab.run_all()
+    restored = lab.question("l01-consent")
+    assert restored.locator("input[type=radio]:checked").count() == 1
+    assert "attempt 1" in feedback(restored)
+    assert lab.question("l01-child-age").locator("input[type=text]").input_value() == "18.0"
+    assert lab.problems() == []
+    lab.screenshot("lesson01-restored")
+
+
+def test_exercise_01_saves_without_revealing_and_runs_clean(lab):
+    lab, answers_dir = lab
+    lab.open("exercises/ex01_palermo_definition.ipynb")
+    lab.run_all()
+    assert lab.problems() == []
+    text = lab.page.locator(".jp-NotebookPanel:visible").first.text_content()
+    assert "Answer key" not in text and "KEY (instructor copy)" not in text
+    box = lab.question("ex01-consent-paragraph")
+    box.get_by_text("Art. 3(b)", exact=True).click()
+    box.get_by_role("button", name="Save answer").click()
+    lab.page.wait_for_timeout(800)
+    said = feedback(box)
+    assert said.startswith("Saved") and "correct" not in said.lower()
+    lab.screenshot("exercise01-saved")
+    saved = json.loads((answers_dir / "ex01.json").read_text())
+    assert saved["answers"]["ex01-consent-paragraph"]["response"] == "b"

@@ -1,0 +1,43 @@
+"""The submission panel of an exercise's last cell: student id, Submit, a receipt.
+
+Thin: every decision is in `submission.submit`; this only collects the id and shows lines.
+"""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from . import submission
+from .widgets import PlainText, _message_html
+
+
+class SubmitPanel(PlainText, w.VBox):
+    """Type the student id once, press Submit, read what was written and where."""
+
+    def __init__(self, session):
+        self.session = session
+        self.exercise = session.notebook.removesuffix("-solution")
+        self.student_id = w.Text(value=submission.remembered_student_id(),
+                                 placeholder="your student id", description="Student id:",
+                                 continuous_update=True, layout=w.Layout(width="24em"))
+        self.button = w.Button(description="Submit", button_style="success",
+                               tooltip=f"Submit {self.exercise}")
+        self.button.on_click(lambda _: self.submit())
+        self.result = w.HTML("")
+        self._shown_missing = None  # the unanswered list the student has already seen
+        intro = w.HTML(f"<b>Submit exercise {self.exercise}</b>: your saved answers are "
+                       "written to one file for your lecturer. You can submit again; the "
+                       "newest submission replaces the earlier one.")
+        super().__init__([intro, w.HBox([self.student_id, self.button]), self.result],
+                         layout=w.Layout(border="1px solid #bbb", padding="0.5em"))
+
+    def submit(self) -> submission.Outcome:
+        outcome = submission.submit(self.session, self.student_id.value, self._shown_missing)
+        self._shown_missing = None if outcome.submitted else outcome.missing or None
+        self.button.description = "Submit anyway" if self._shown_missing else "Submit"
+        css = "saved" if outcome.submitted else "error"
+        self.result.value = _message_html(outcome.lines, css)
+        return outcome
+
+    def __repr__(self):
+        return (f"Submit exercise {self.exercise}: type your student id and press Submit "
+                "(run the notebook to submit)")
