@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m tipcourse setup-lab
 	touch $(STAMP)
 
+# Rooted at the repo (so exercises/ and data/ are in the file browser), opening the first lesson.
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(if $(wildcard $(FIRST_LESSON)),$(FIRST_LESSON),notebooks)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_LESSON)),$(FIRST_LESSON),notebooks)
 
 test: $(STAMP)
 	$(PY) -m pytest

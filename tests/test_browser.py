@@ -146,3 +146,42 @@ def test_exercise_01_saves_without_revealing_and_runs_clean(lab):
     lab.screenshot("exercise01-saved")
     saved = json.loads((answers_dir / "ex01.json").read_text())
     assert saved["answers"]["ex01-consent-paragraph"]["response"] == "b"
+
+
+LESSONS = sorted(p.name for p in (Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXERCISES = sorted(p.name for p in (Path(__file__).parent.parent / "exercises").glob("ex*.ipynb"))
+
+
+def _first_single_choice(lesson_file):
+    from tipcourse.banks import load_bank
+
+    source = (Path(__file__).parent.parent / "notebooks" / lesson_file).read_text()
+    bank = load_bank(f"l{lesson_file[:2]}")
+    return next(spec for qid, spec in bank.items()
+                if spec["kind"] == "single" and f'course.ask(\\"{qid}\\")' in source)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_lesson_runs_clean_and_a_question_answers(lab, lesson):
+    lab, answers_dir = lab
+    lab.open(f"notebooks/{lesson}")
+    lab.run_all()
+    assert lab.problems() == []
+    spec = _first_single_choice(lesson)
+    box = lab.question(spec["id"])
+    box.get_by_text(spec["options"][spec["answer"]], exact=True).click()
+    box.get_by_role("button", name="Check").click()
+    lab.page.wait_for_timeout(800)
+    assert feedback(box).startswith("Correct")
+    lab.screenshot(f"lesson-{lesson[:2]}")
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_exercise_runs_clean_and_shows_no_key(lab, exercise):
+    lab, answers_dir = lab
+    lab.open(f"exercises/{exercise}")
+    lab.run_all()
+    assert lab.problems() == []
+    text = lab.page.locator(".jp-NotebookPanel:visible").first.text_content()
+    assert "Answer key" not in text and "KEY (instructor copy)" not in text
+    lab.screenshot(f"exercise-{exercise[:4]}")

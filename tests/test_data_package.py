@@ -93,6 +93,13 @@ def test_corrupt_row_names_resource_file_line_and_column(data_copy):
     assert "line 4" in message and "poverty_rate_pct" in message and "twenty" in message
 
 
+def test_row_with_too_many_cells_names_the_line(data_copy):
+    path = data_copy / "ntt_areas.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "Extra,regency,a,b,c,d,e\n", encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"'ntt_areas'.*not a readable CSV.*line \d+"):
+        data.load("ntt_areas")
+
+
 def test_unknown_regency_spelling_is_caught(data_copy):
     path = data_copy / "ntt_unemployment.csv"
     text = path.read_text(encoding="utf-8").replace("Kota Kupang", "Kupang City", 1)

@@ -13,6 +13,7 @@ def main(argv=None) -> int:
     run = sub.add_parser("execute", help="execute notebooks in place, hermetically")
     run.add_argument("notebooks", nargs="+", type=Path)
     rel = sub.add_parser("release", help="write exercises/ and the keys from solutions/")
+    rel.add_argument("exercises", nargs="*", help="only these exercise ids (e.g. ex02); default all")
     rel.add_argument("--check", action="store_true",
                      help="only report whether exercises/ is what release would write")
     sub.add_parser("bench", help="time every notebook against a bare kernel")
@@ -49,7 +50,7 @@ def main(argv=None) -> int:
                 return 1
             print("exercises/ matches solutions/.")
         else:
-            for path in release.release():
+            for path in release.release(only=args.exercises):
                 print(f"wrote {path.relative_to(release.ROOT)}")
     elif args.command == "bench":
         from .bench import main as bench_main

@@ -100,12 +100,11 @@ def _load(path: Path, name: str, mtime: int) -> pd.DataFrame:
     """Cached per file version: an edited CSV is read again."""
     res = resource(name)
     schema = res["schema"]
-    raw = pd.read_csv(
-        path,
-        dtype=str,
-        keep_default_na=False,
-        na_values=schema.get("missingValues", [""]),
-    )
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False,
+                          na_values=schema.get("missingValues", [""]))
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise DataError(f"Resource {name!r} ({path}) is not a readable CSV file: {err}") from None
     return _validate(name, path, _read_booleans(raw, schema), schema)
 
 

@@ -129,13 +129,15 @@ def _exercise_path(root: Path, solution: Path) -> Path:
     return root / "exercises" / solution.name
 
 
-def release(root: Path = ROOT, execute: bool = True) -> list[Path]:
-    """Write every student copy and key; returns the files written."""
+def release(root: Path = ROOT, execute: bool = True, only=()) -> list[Path]:
+    """Write the student copies and keys (all, or the exercise ids in `only`)."""
     from .execute import execute_notebook
 
     written = []
     for path in solution_notebooks(root):
         exercise = exercise_id(path)
+        if only and exercise not in only:
+            continue
         nb, specs = student_copy(nbformat.read(path, as_version=4), path.name)
         target = _exercise_path(root, path)
         target.parent.mkdir(exist_ok=True)

@@ -1,0 +1,120 @@
+"""The widgets are thin: they collect, call the logic, and show. Driven here without a browser."""
+import pytest
+
+from tipcourse import course
+from tipcourse.store import AnswerStore
+from tipcourse.widgets import ForcedLabourAid, PalermoAid, QuestionWidget
+
+SINGLE = {"id": "t-s", "kind": "single", "prompt": "Pick one", "options": {"a": "A", "b": "B"},
+          "answer": "b", "feedback": {"a": "why not a", "b": "why b"}}
+NUMERIC = {"id": "t-n", "kind": "numeric", "prompt": "How many?", "answer": 9, "tolerance": 0}
+
+
+@pytest.fixture
+def store(tmp_path):
+    return AnswerStore("t", tmp_path)
+
+
+def controls(widget):
+    """The input control(s) of a question widget (second child)."""
+    return widget.children[1]
+
+
+def test_selfcheck_shows_explained_feedback_and_saves(store):
+    widget = QuestionWidget(SINGLE, store)
+    assert widget.feedback.value == ""  # nothing revealed before an answer
+    controls(widget).value = "a"
+    widget.button.click()
+    assert "Not correct (0 of 1); attempt 1." in widget.feedback.value and "why not a" in widget.feedback.value
+    controls(widget).value = "b"
+    widget.button.click()
+    assert "Correct (1 of 1); attempt 2." in widget.feedback.value
+    assert store.get("t-s")["response"] == "b"
+
+
+def test_answer_is_restored_with_its_feedback(store):
+    first = QuestionWidget(SINGLE, store)
+    controls(first).value = "b"
+    first.button.click()
+    again = QuestionWidget(SINGLE, AnswerStore("t", store.path.parent))
+    assert controls(again).value == "b" and "attempt 1" in again.feedback.value
+
+
+def test_malformed_number_gets_a_clear_message_and_is_not_saved(store):
+    widget = QuestionWidget(NUMERIC, store)
+    text_box = controls(widget).children[0]
+    text_box.value = "nine"
+    widget.button.click()
+    assert "not a number" in widget.feedback.value and store.get("t-n") is None
+    text_box.value = "9,0"
+    widget.button.click()
+    assert "Correct" in widget.feedback.value
+
+
+def test_assignment_mode_confirms_saving_and_never_says_correct(store):
+    widget = QuestionWidget(SINGLE, store, mode="assignment")
+    controls(widget).value = "a"
+    widget.button.click()
+    assert "Saved" in widget.feedback.value
+    assert "orrect" not in widget.feedback.value and "why not a" not in widget.feedback.value
+
+
+def test_text_plain_is_short_readable_and_stateful(store):
+    widget = QuestionWidget(SINGLE, store)
+    assert repr(widget) == "[Single choice] t-s: Pick one\n(not answered yet; run the notebook to answer)"
+    assert widget._repr_mimebundle_()["text/plain"] == repr(widget)
+    controls(widget).value = "a"
+    widget.button.click()
+    assert "answered (saved 1 time(s))" in repr(widget)
+
+
+def test_key_is_shown_only_when_given(store):
+    with_key = QuestionWidget(SINGLE, store, mode="assignment", key_lines=["Answer: b) B"])
+    assert "KEY (instructor copy): Answer: b) B" in repr(with_key)
+    assert "KEY" not in repr(QuestionWidget(SINGLE, store, mode="assignment"))
+
+
+def test_order_widget_moves_items(store):
+    spec = {"id": "t-o", "kind": "order", "prompt": "Order", "items": {"x": "X", "y": "Y"},
+            "answer": ["y", "x"]}
+    widget = QuestionWidget(spec, store)
+    select, buttons = controls(widget).children
+    select.value = "y"
+    buttons.children[0].click()  # move up
+    widget.button.click()
+    assert "Correct" in widget.feedback.value
+
+
+def test_palermo_aid_updates_its_verdict():
+    aid = PalermoAid()
+    assert "not met" in aid.verdict.value
+    for group, key in ((aid.acts, "recruitment"), (aid.means, "deception"), (aid.purposes, "servitude")):
+        group[key].value = True
+    assert "Trafficking in persons (Palermo Art. 3): met." in aid.verdict.value
+
+
+def test_forced_labour_aid_respects_exceptions():
+    aid = ForcedLabourAid()
+    aid.menace.value = aid.involuntary.value = True
+    assert ": met." in aid.verdict.value
+    aid.exception.value = "prison_labour"
+    assert "not met" in aid.verdict.value and "Art. 2(2)(c)" in aid.verdict.value
+
+
+def test_record_saves_a_data_task_value(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIPCOURSE_ANSWERS_DIR", str(tmp_path))
+    course.start_assignment("ex09")
+    course.question("id: ex09-n\nkind: numeric\nprompt: How many?")
+    course.record("ex09-n", None)
+    assert "Not saved yet (ex09-n): No answer given yet." in capsys.readouterr().out
+    course.record("ex09-n", 9)
+    assert "Saved 9 as your answer to ex09-n" in capsys.readouterr().out
+    with pytest.raises(KeyError, match="run its cell first"):
+        course.record("ex09-unknown", 1)
+
+
+def test_question_ids_must_belong_to_the_exercise(monkeypatch, tmp_path):
+    monkeypatch.setenv("TIPCOURSE_ANSWERS_DIR", str(tmp_path))
+    course.start_assignment("ex09")
+    with pytest.raises(ValueError, match="must start with 'ex09-'"):
+        course.question("id: ex01-n\nkind: numeric\nprompt: How many?")
