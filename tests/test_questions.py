@@ -1,4 +1,5 @@
 """Checking logic for every question kind: right, wrong, malformed, empty."""
+import numpy as np
 import pytest
 
 from tipcourse.questions import (AnswerFormatError, SpecError, check, describe_key,
@@ -65,12 +66,14 @@ def test_multiple_partial_credit_and_per_option_feedback():
 @pytest.mark.parametrize("typed,value", [
     ("3.14", 3.14), ("3,14", 3.14), (" 3,14 ", 3.14), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
     ("1.234.567", 1234567), ("1,234,567", 1234567), ("-2", -2), ("12%", 12), (7, 7.0),
+    (np.int64(9), 9.0), (np.float64(2.5), 2.5),
 ])
 def test_parse_number_accepts_english_and_indonesian(typed, value):
     assert parse_number(typed) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("typed", ["abc", "3 million", "3,", "1..2x", "", "--1", True, float("nan")])
+@pytest.mark.parametrize("typed", ["abc", "3 million", "3,", "1..2x", "", "--1", True, np.bool_(True),
+                                   float("nan"), np.float64("inf")])
 def test_parse_number_rejects_text_clearly(typed):
     with pytest.raises(AnswerFormatError):
         parse_number(typed)

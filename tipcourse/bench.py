@@ -1,4 +1,5 @@
-"""`make bench`: execution time of every notebook against a bare kernel, and the grader's speed.
+"""`make bench`: execution time of every notebook against a bare kernel, the NTT explorer's update
+time, and the grader's speed.
 
 The baseline is a notebook whose one cell imports the libraries the lessons use, so the ratio
 shows each lesson's own work. Target: every notebook within 1.5 times the baseline.
@@ -55,8 +56,9 @@ def main() -> int:
         print(f"{str(path.relative_to(ROOT)):55} {seconds:8.2f} {seconds / base:6.2f}{flag}")
     if ratios:
         print(f"median ratio {statistics.median(ratios):.2f}, max {max(ratios):.2f}")
+    from .bench_explorer import run as explorer_report
     from .bench_grading import run as grading_report
 
-    for line in grading_report():
+    for line in explorer_report() + grading_report():
         print(line)
     return 0

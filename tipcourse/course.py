@@ -40,6 +40,9 @@ def _notice(message: str):
 
 
 def _start(notebook: str, mode: str, specs: dict, store_id: str | None = None) -> None:
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)  # tables of definitions must not be cut off
     global _session
     _session = Session(notebook, mode, AnswerStore(store_id or notebook), specs)
     if _session.store.warning:

@@ -27,6 +27,7 @@ a list of keys (multiple), a number (numeric), a string (text, open), {item: cat
 from __future__ import annotations
 
 import math
+import numbers
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -132,7 +133,7 @@ def parse_number(text) -> float:
     """Read a number typed the English or the Indonesian way: 3.14, 3,14, 1.234,5, 1,234.5."""
     if isinstance(text, bool):
         raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
-    if isinstance(text, (int, float)):
+    if isinstance(text, numbers.Real):  # includes numpy's int64/float64 from pandas results
         if not math.isfinite(text):
             raise AnswerFormatError("Type a finite number.")
         return float(text)

@@ -72,10 +72,11 @@ def _dropdowns(spec):
     choices = [("— choose —", "")] + [(label, key) for key, label in spec["categories"].items()]
     drops = {}
     rows = []
-    for key, label in spec["items"].items():
-        drops[key] = w.Dropdown(options=choices, value="", description="Category:",
+    for n, (key, label) in enumerate(spec["items"].items(), start=1):
+        # A distinct label per dropdown, matching the numbered item, for screen readers.
+        drops[key] = w.Dropdown(options=choices, value="", description=f"Item {n}:",
                                 layout=w.Layout(width="22em"))
-        rows.append(w.VBox([w.HTML(markdown(label)), drops[key]]))
+        rows.append(w.VBox([w.HTML(markdown(f"{n}. {label}")), drops[key]]))
 
     def set_(mapping):
         for k, d in drops.items():

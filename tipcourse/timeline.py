@@ -1,0 +1,264 @@
+"""The timeline of legal instruments (lesson 05): filter it, tabulate it, draw it.
+
+The logic is plain Python and tested without a front end (tests/test_timeline.py):
+
+    rows = filter_timeline(data.load("legal_timeline"), levels=["national"],
+                           from_year=2007, to_year=2017, verified_only=True)
+    fig = timeline_figure(rows)          # or timeline_figure(rows, ax=ax) on your own axes
+    html = timeline_table_html(rows)
+
+`TimelineExplorer` is the thin widget on top: level check boxes, a year-range slider and a
+"confirmed only" box; it calls `filter_timeline` and shows the table and the figure.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+LEVELS = ("international", "regional", "national")
+VERIFICATION = ("confirmed", "unverified", "garbled_in_seed")
+VERIFICATION_LABELS = {"confirmed": "confirmed", "unverified": "unverified",
+                       "garbled_in_seed": "garbled in a source paper"}
+TABLE_COLUMNS = {"date": "date", "level": "level", "instrument": "instrument",
+                 "law_number": "number", "what_it_does": "what it does",
+                 "verification": "verification"}
+SOURCE = ("data: legal_timeline (seeds 000, 001, 003, 004, checked against FACTS.md "
+          "and the instruments' texts)")
+
+
+# --- logic ------------------------------------------------------------------------------------
+
+def filter_timeline(frame, levels=LEVELS, from_year=None, to_year=None, verified_only=False):
+    """The rows of `frame` (a `legal_timeline` table) that match, earliest first.
+
+    levels: any of LEVELS (a single string is accepted). from_year/to_year: inclusive bounds,
+    None for open. verified_only: keep only rows whose verification is 'confirmed'.
+    """
+    if isinstance(levels, str):
+        levels = [levels]
+    levels = list(levels)
+    unknown = sorted(set(levels) - set(LEVELS))
+    if unknown:
+        raise ValueError(f"Unknown level(s) {', '.join(unknown)}; choose from {', '.join(LEVELS)}")
+    if from_year is not None and to_year is not None and from_year > to_year:
+        raise ValueError(f"from_year ({from_year}) is after to_year ({to_year})")
+    mask = frame["level"].isin(levels)
+    if from_year is not None:
+        mask &= frame["year"] >= from_year
+    if to_year is not None:
+        mask &= frame["year"] <= to_year
+    if verified_only:
+        mask &= frame["verification"] == "confirmed"
+    rows = frame.loc[mask.fillna(False).astype(bool)]
+    return rows.sort_values(["year", "date"], kind="stable").reset_index(drop=True)
+
+
+def _text(value) -> str:
+    """A cell as text: missing values (None, NaN, pd.NA) become ''."""
+    if value is None:
+        return ""
+    try:
+        if value != value:  # NaN
+            return ""
+    except TypeError:  # pd.NA
+        return ""
+    return str(value)
+
+
+def short_label(row, width: int = 66) -> str:
+    """A one-line label for a timeline row: its number (if it has a useful one) and its name.
+
+    Long names without a number are shortened around their acronym, e.g. 'ASEAN Convention
+    against Trafficking in Persons (ACTIP) signed'; anything still too long is cut with '…'.
+    """
+    number, name = _text(row["law_number"]), _text(row["instrument"])
+    if number.startswith("GA res"):  # the resolution number says less than the name
+        number = ""
+    label = f"{number}: {name}" if number else name
+    found = re.fullmatch(r"(.*?)\s*\(([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*)\)(.*)", name)
+    if len(label) > width and found:
+        before, acronym, after = found.groups()
+        if number:
+            label = f"{number} ({acronym}): {before}{after}"
+        else:
+            label = f"{before.split(',')[0]} ({acronym}){after}"
+            if len(label) > width:
+                label = f"{acronym}{after}"
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def timeline_table_html(frame) -> str:
+    """An HTML table of the rows (escaped); entries that are not confirmed are flagged."""
+    if len(frame) == 0:
+        return "<p><i>No entries match these filters.</i></p>"
+    head = "".join(f"<th style='text-align:left'>{label}</th>" for label in TABLE_COLUMNS.values())
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for column in TABLE_COLUMNS:
+            text = html.escape(_text(row[column]))
+            if column == "verification":
+                text = html.escape(VERIFICATION_LABELS.get(_text(row[column]), _text(row[column])))
+                if row[column] != "confirmed":
+                    text = f"<b>⚠ {text}</b>"
+            cells.append(f"<td style='text-align:left;vertical-align:top'>{text}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return ("<div style='max-height:26em;overflow:auto'><table class='tipcourse-timeline'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+def figure_size(rows: int) -> tuple[float, float]:
+    """Width and height (inches) for a timeline of `rows` entries: one line per entry."""
+    return 11.0, max(2.6, 0.3 * rows + 1.6)
+
+
+def timeline_figure(frame, ax=None):
+    """Draw the rows as a dot timeline (one line per entry, earliest at the top); return the figure.
+
+    Colour = level; filled dot = confirmed, open dot = unverified, cross = garbled in a seed
+    (also written after the label, so the plot does not rely on colour or shape alone). Without
+    `ax`, a new figure is made that pyplot does not manage (it is not shown automatically).
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    from .plots import colours
+
+    if ax is None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=figure_size(len(frame)))
+        FigureCanvasAgg(fig)
+        ax = fig.subplots()
+    colour = dict(zip(LEVELS, colours(len(LEVELS))))
+    if len(frame) == 0:
+        ax.text(0.5, 0.5, "No entries match these filters.", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax.figure
+    years = [int(y) for y in frame["year"]]
+    low, high = min(years), max(years)
+    positions = list(range(len(frame)))
+    ax.hlines(positions, low - 3, years, color="#dddddd", linewidth=0.8, zorder=1)
+    for y, (year, (_, row)) in enumerate(zip(years, frame.iterrows())):
+        c = colour[row["level"]]
+        status = row["verification"]
+        if status == "garbled_in_seed":
+            ax.plot(year, y, marker="X", markersize=9, color=c, markeredgecolor="black", zorder=3)
+        else:
+            ax.plot(year, y, marker="o", markersize=8, markeredgewidth=1.6, markeredgecolor=c,
+                    markerfacecolor=c if status == "confirmed" else "white", zorder=3)
+    labels = [short_label(row) + ("" if row["verification"] == "confirmed" else
+                                  f" [{VERIFICATION_LABELS[row['verification']]}]")
+              for _, row in frame.iterrows()]
+    ax.set_yticks(positions, labels, fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.set_ylim(len(frame) - 0.5, -0.5)  # earliest at the top
+    ax.set_xlim(low - 3, high + 3)
+    ax.grid(axis="y", visible=False)
+    present_levels = [lvl for lvl in LEVELS if lvl in set(frame["level"])]
+    present_status = [s for s in VERIFICATION if s in set(frame["verification"])]
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=colour[lvl],
+                      label=lvl) for lvl in present_levels]
+    shape = {"confirmed": dict(marker="o", markerfacecolor="#555555"),
+             "unverified": dict(marker="o", markerfacecolor="white"),
+             "garbled_in_seed": dict(marker="X", markerfacecolor="#555555")}
+    handles += [Line2D([], [], linestyle="", markersize=8, markeredgecolor="#555555",
+                       label=VERIFICATION_LABELS[s], **shape[s]) for s in present_status]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
+              frameon=False)
+    return ax.figure
+
+
+def figure_png(frame, title: str = "Legal instruments against trafficking, by year",
+               dpi: int = 80) -> bytes:
+    """The finished figure (title, axis labels, source line) as PNG bytes (deterministic)."""
+    import io
+
+    from .plots import finish
+
+    fig = timeline_figure(frame)
+    finish(fig.axes[0], title, "year", "instrument or event (one line each)", SOURCE)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    # Fewer colours make the PNG four times smaller (it is stored in the notebook's widget
+    # state); the octree keeps the course palette's colours exact enough.
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    small = image.quantize(colors=128, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    small.save(buffer, format="png", optimize=True)
+    return buffer.getvalue()
+
+
+# --- the widget -------------------------------------------------------------------------------
+
+def _explorer_class():
+    import ipywidgets as w
+
+    from .widgets import PlainText
+
+    class TimelineExplorer(PlainText, w.VBox):
+        """Tick levels, choose years, hide unconfirmed entries; the table and plot follow."""
+
+        def __init__(self, frame):
+            self.frame = frame
+            low, high = int(frame["year"].min()), int(frame["year"].max())
+            self.levels = {lvl: w.Checkbox(value=True, description=lvl, indent=False,
+                                           layout=w.Layout(width="auto"))
+                           for lvl in LEVELS}
+            self.years = w.IntRangeSlider(value=(low, high), min=low, max=high, step=1,
+                                          description="Years:", continuous_update=False,
+                                          layout=w.Layout(width="32em"))
+            self.verified_only = w.Checkbox(value=False, description="confirmed entries only",
+                                            indent=False, layout=w.Layout(width="auto"))
+            self.summary = w.HTML("")
+            self.table = w.HTML("")
+            self.plot = w.Output()
+            for control in [*self.levels.values(), self.years, self.verified_only]:
+                control.observe(lambda _: self.update(), "value")
+            controls = w.VBox([
+                w.HBox([w.HTML("<b>Level:</b>&nbsp;"), *self.levels.values()]),
+                self.years, self.verified_only])
+            super().__init__([controls, self.summary, self.table, self.plot])
+            self.rows = None
+            self.update()
+
+        def selection(self) -> dict:
+            """The current choices, as keyword arguments of `filter_timeline`."""
+            return {"levels": [lvl for lvl, box in self.levels.items() if box.value],
+                    "from_year": self.years.value[0], "to_year": self.years.value[1],
+                    "verified_only": self.verified_only.value}
+
+        def update(self):
+            import base64
+
+            self.rows = filter_timeline(self.frame, **self.selection())
+            flagged = int((self.rows["verification"] != "confirmed").sum())
+            self.summary.value = (f"<b>{len(self.rows)} of {len(self.frame)} entries shown</b>"
+                                  f" ({flagged} not confirmed, marked ⚠).")
+            self.table.value = timeline_table_html(self.rows)
+            png = base64.b64encode(figure_png(self.rows)).decode("ascii")
+            alt = f"Timeline plot of the {len(self.rows)} entries listed in the table above."
+            self.plot.outputs = ({"output_type": "display_data", "metadata": {},
+                                  "data": {"image/png": png, "text/plain": alt}},)
+            return self.rows
+
+        def __repr__(self):
+            low, high = self.years.min, self.years.max
+            return (f"Timeline explorer: {len(self.frame)} legal instruments and events, "
+                    f"{low}-{high}; tick levels, choose years, or show confirmed entries only "
+                    "(run the notebook to use it)")
+
+    return TimelineExplorer
+
+
+def __getattr__(name):  # the widget class is built on first use, so the logic needs no ipywidgets
+    if name == "TimelineExplorer":
+        cls = _explorer_class()
+        globals()["TimelineExplorer"] = cls
+        return cls
+    raise AttributeError(name)
