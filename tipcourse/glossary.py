@@ -23,9 +23,11 @@ def search(query: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
     haystack = (table[["term", "indonesian", "abbreviation", "definition"]]
                 .fillna("").agg(" ".join, axis=1).map(normalise_text))
     hits = haystack.map(lambda text: all(w in text for w in words))
-    # Matches in the term itself first, then alphabetical.
-    in_term = table["term"].fillna("").map(normalise_text).map(lambda t: any(w in t for w in words))
-    found = table[hits].assign(_rank=~in_term[hits]).sort_values(["_rank", "term"])
+    # The exact term first, then terms containing every word, then matches in definitions.
+    terms = table["term"].fillna("").map(normalise_text)
+    query = " ".join(words)
+    rank = terms.map(lambda t: 0 if t == query else 1 if all(w in t for w in words) else 2)
+    found = table[hits].assign(_rank=rank[hits]).sort_values(["_rank", "term"])
     return found[SHOWN].reset_index(drop=True)
 
 
@@ -54,3 +56,44 @@ def search_box():
     result = w.HTML(to_html(search("", table)))
     box.observe(lambda change: setattr(result, "value", to_html(search(change["new"], table))), "value")
     return GlossarySearch([box, result])
+
+
+# --- linking lessons to the glossary ------------------------------------------------------------
+
+LINK_TAG = "glossary-terms"
+
+
+def terms_in_text(text: str, table: pd.DataFrame | None = None) -> list[str]:
+    """term_ids whose Indonesian term or abbreviation occurs in `text` (whole words)."""
+    import re
+
+    table = data.load("glossary") if table is None else table
+    found = []
+    for row in table.itertuples():
+        patterns = []
+        if isinstance(row.abbreviation, str):  # abbreviations: exact case
+            patterns.append(re.compile(rf"(?<![\w-]){re.escape(row.abbreviation)}(?![\w-])"))
+        if isinstance(row.indonesian, str) and row.indonesian != row.term:
+            patterns.append(re.compile(rf"(?<!\w){re.escape(row.indonesian)}(?!\w)", re.IGNORECASE))
+        if any(p.search(text) for p in patterns):
+            found.append(row.term_id)
+    return found
+
+
+def link_cell_text(term_ids: list[str], table: pd.DataFrame | None = None) -> str:
+    """The markdown of a lesson's 'Indonesian terms in this lesson' cell."""
+    table = (data.load("glossary") if table is None else table).set_index("term_id")
+    items = []
+    for term_id in term_ids:
+        row = table.loc[term_id]
+        name = row["abbreviation"] if isinstance(row["abbreviation"], str) else f"*{row['indonesian']}*"
+        items.append(f"{name} ({row['term']})")
+    return ("**Indonesian terms in this lesson**, explained in the "
+            "[glossary](appendix_glossary.ipynb): " + "; ".join(items) + ".")
+
+
+def lesson_link_text(nb, table: pd.DataFrame | None = None) -> str:
+    """The link cell a lesson notebook should have, from the terms its markdown uses."""
+    text = "\n".join(c.source for c in nb.cells
+                     if c.cell_type == "markdown" and LINK_TAG not in c.metadata.get("tags", []))
+    return link_cell_text(terms_in_text(text, table), table)
