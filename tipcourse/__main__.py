@@ -1,4 +1,4 @@
-"""Command line: python -m tipcourse {setup-lab, execute, release, bench, grade} ..."""
+"""Command line: python -m tipcourse {setup-lab, execute, release, bench, grade, site, slides} ..."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +26,13 @@ def main(argv=None) -> int:
     gra.add_argument("--manual", type=Path, help="a filled-in manual.csv: open-response scores")
     gra.add_argument("--overwrite", action="store_true",
                      help="replace the outputs of an earlier run in --out")
+    web = sub.add_parser("site", help="the offline static HTML site of the course")
+    web.add_argument("--out", type=Path, help="output folder (default: build/site)")
+    sli = sub.add_parser("slides", help="offline reveal.js slides of every lesson")
+    sli.add_argument("--out", type=Path, help="output folder (default: build/slides)")
+    sli.add_argument("--write-metadata", nargs="*", type=Path, metavar="NOTEBOOK",
+                     help="instead, write the derived slide types into these notebooks "
+                          "(default: notebooks/*.ipynb), for RISE")
     args = parser.parse_args(argv)
 
     if args.command == "setup-lab":
@@ -60,6 +67,19 @@ def main(argv=None) -> int:
         from .grading import main as grade_main
 
         return grade_main(args)
+    elif args.command == "site":
+        from . import site
+
+        site.build(args.out or site.DEFAULT_OUT)
+    elif args.command == "slides":
+        from . import slides
+
+        if args.write_metadata is not None:
+            paths = args.write_metadata or sorted((slides.site.ROOT / "notebooks").glob("*.ipynb"))
+            for path in slides.write_metadata(paths):
+                print(f"wrote slide metadata into {path}")
+        else:
+            slides.build(args.out or slides.DEFAULT_OUT)
     return 0
 
 

@@ -103,7 +103,9 @@ def timeline_table_html(frame) -> str:
                     text = f"<b>⚠ {text}</b>"
             cells.append(f"<td style='text-align:left;vertical-align:top'>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return ("<div style='max-height:26em;overflow:auto'><table class='tipcourse-timeline'>"
+    # tabindex and a label: the scrolling box must be reachable and named for keyboard users.
+    return ("<div style='max-height:26em;overflow:auto' tabindex='0' role='region' "
+            "aria-label='Timeline entries'><table class='tipcourse-timeline'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
