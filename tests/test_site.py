@@ -9,7 +9,6 @@ in KNOWN_AXE below.
 import html
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
