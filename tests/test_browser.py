@@ -8,25 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, Lab, jupyterlab
-
 pytestmark = pytest.mark.browser
-
-if not Path(CHROMIUM).exists():  # .ci/run installs it; say so loudly rather than skip quietly
-    pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
-                pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    from playwright.sync_api import sync_playwright
-
-    with jupyterlab() as (base, token, root, answers), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(30_000)
-        yield Lab(page, base, token), answers
-        browser.close()
 
 
 def feedback(box):

@@ -3,31 +3,11 @@ redraws the plot (a new <img> src) and the table, with no widget error or traceb
 
 Screenshots go to $TIPCOURSE_ARTIFACTS (default: <tmp>/tipcourse-artifacts), outside the repo.
 """
-from pathlib import Path
-
 import pytest
-
-from browser import CHROMIUM, CHROMIUM_ARGS, Lab, jupyterlab
 
 pytestmark = pytest.mark.browser
 
 LESSON = "notebooks/06_ntt_causal_factors.ipynb"
-
-if not Path(CHROMIUM).exists():  # .ci/run installs it; say so loudly rather than skip quietly
-    pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
-                pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    from playwright.sync_api import sync_playwright
-
-    with jupyterlab() as (base, token, root, answers), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(30_000)
-        yield Lab(page, base, token), answers
-        browser.close()
 
 
 def _state(explorer):
