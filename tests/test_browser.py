@@ -16,6 +16,15 @@ def feedback(box):
     return box.locator(".tipcourse-feedback").text_content()
 
 
+def type_and_check(box, text):
+    """Type into a question's text box, commit it (Enter), press Check; return the box."""
+    field = box.locator("input[type=text]")
+    field.fill(text)
+    field.press("Enter")
+    box.get_by_role("button", name="Check").click()
+    return box
+
+
 def answer_lesson_01(lab):
     """Answer one question of each kind in lesson 01; return the feedback texts."""
     page, seen = lab.page, {}
@@ -31,17 +40,8 @@ def answer_lesson_01(lab):
     box.get_by_role("button", name="Check").click()
     seen["multiple"] = box
 
-    box = lab.question("l01-child-age")                                   # numeric
-    box.locator("input[type=text]").fill("18,0")
-    box.locator("input[type=text]").press("Enter")
-    box.get_by_role("button", name="Check").click()
-    seen["numeric"] = box
-
-    box = lab.question("l01-debt-term")                                   # text
-    box.locator("input[type=text]").fill("  Penjeratan UTANG ")
-    box.locator("input[type=text]").press("Enter")
-    box.get_by_role("button", name="Check").click()
-    seen["text"] = box
+    seen["numeric"] = type_and_check(lab.question("l01-child-age"), "18,0")
+    seen["text"] = type_and_check(lab.question("l01-debt-term"), "  Penjeratan UTANG ")
 
     box = lab.question("l01-elements")                                    # categorize
     selects = box.locator("select")

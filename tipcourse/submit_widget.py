@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from . import submission
-from .widgets import PlainText, _message_html
+from .widgets import PlainText, message_html
 
 
 class SubmitPanel(PlainText, w.VBox):
@@ -35,7 +35,7 @@ class SubmitPanel(PlainText, w.VBox):
         self._shown_missing = None if outcome.submitted else outcome.missing or None
         self.button.description = "Submit anyway" if self._shown_missing else "Submit"
         css = "saved" if outcome.submitted else "error"
-        self.result.value = _message_html(outcome.lines, css)
+        self.result.value = message_html(outcome.lines, css)
         return outcome
 
     def __repr__(self):

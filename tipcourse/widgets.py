@@ -25,7 +25,7 @@ def markdown(text: str) -> str:
     return mistune.html(text)
 
 
-def _message_html(messages: list[str], css: str = "") -> str:
+def message_html(messages: list[str], css: str = "") -> str:
     items = "".join(f"<li>{markdown(m)}</li>" for m in messages if m)
     return f'<div class="tipcourse-feedback {css}"><ul>{items}</ul></div>'
 
@@ -179,7 +179,7 @@ class QuestionWidget(PlainText, w.VBox):
             buttons.append(hint)
         parts = [head, control, w.HBox(buttons), self.feedback]
         if key_lines:  # solution notebooks: the instructor sees the key
-            parts.append(w.HTML(_message_html(["**Answer key (instructor copy)**", *key_lines],
+            parts.append(w.HTML(message_html(["**Answer key (instructor copy)**", *key_lines],
                                               "key")))
         super().__init__(parts,
                          layout=w.Layout(border="1px solid #bbb", padding="0.5em",
@@ -221,15 +221,15 @@ class QuestionWidget(PlainText, w.VBox):
 
     def _show_result(self, result, attempts):
         if result.manual:  # open response in a lesson: saved, with the model answer
-            self.feedback.value = _message_html(result.messages + [f"Attempt {attempts}."], "saved")
+            self.feedback.value = message_html(result.messages + [f"Attempt {attempts}."], "saved")
             return
         head = (f"{result.status.capitalize()} ({_number(result.score)} of "
                 f"{_number(result.points)}); attempt {attempts}.")
-        self.feedback.value = _message_html([f"**{head}**", *result.messages],
+        self.feedback.value = message_html([f"**{head}**", *result.messages],
                                             result.status.replace(" ", "-"))
 
     def _show(self, message, css):
-        self.feedback.value = _message_html([message], css)
+        self.feedback.value = message_html([message], css)
 
     def __repr__(self):
         entry = self.store.get(self.spec["id"])
@@ -313,5 +313,5 @@ class ForcedLabourAid(PlainText, w.VBox):
 
 def _verdict_html(verdict, title):
     head = f"**{title}: {'met' if verdict.met else 'not met'}.**"
-    return _message_html([head, *verdict.reasons], "met" if verdict.met else "not-met")
+    return message_html([head, *verdict.reasons], "met" if verdict.met else "not-met")
 
