@@ -228,3 +228,11 @@ def test_benchmark_script_changes_the_state_at_every_step():
 def test_benchmark_reports_median_and_max():
     line = bench_explorer.run(n=3)[0]
     assert "3 updates" in line and "median" in line and "max" in line and "200 ms" in line
+
+
+def test_static_plot_is_the_explorers_first_view():
+    picture = explorer.plot(["Sabu Raijua", "Kota Kupang"], "unemployment")
+    widget = explorer.Explorer(areas=["Sabu Raijua", "Kota Kupang"], indicator="unemployment")
+    assert picture._repr_png_() == _png(widget)
+    assert repr(picture) == widget.describe() == (
+        "Open unemployment rate (%) for Sabu Raijua, Kota Kupang and the province, 2012-2017")

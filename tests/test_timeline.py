@@ -169,3 +169,20 @@ def test_widget_text_is_short_and_deterministic(frame):
     assert repr(first).startswith(f"Timeline explorer: {len(frame)} legal instruments")
     assert "0x" not in repr(first) and "\n" not in repr(first)
     assert first._repr_mimebundle_()["text/plain"] == repr(first)
+
+
+def test_explorer_can_start_later_and_shares_its_first_drawing_with_the_static_plot(frame):
+    import base64
+
+    since_1979 = timeline.filter_timeline(frame, from_year=1979)
+    picture = timeline.plot(since_1979)
+    explorer = timeline.TimelineExplorer(frame, from_year=1979)
+    assert explorer.years.value == (1979, int(frame["year"].max()))
+    assert explorer.years.min == int(frame["year"].min())  # earlier years stay reachable
+    assert explorer.rows.equals(since_1979)
+    (shown,) = explorer.plot.outputs
+    assert base64.b64decode(shown["data"]["image/png"]) == picture._repr_png_()
+    last = frame["year"].max()
+    assert repr(picture) == (f"Timeline plot: {len(since_1979)} entries, 1979-{last} "
+                             "(run the notebook to see it)")
+    assert timeline.TimelineExplorer(frame, from_year=1800).years.value[0] == frame["year"].min()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .banks import load_bank
+from .banks import load_bank, parse_yaml
 from .questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
 from .store import AnswerStore
 
@@ -81,12 +81,10 @@ def ask(qid: str):
 
 def question(text: str):
     """The assignment widget of a %%question cell (YAML). With a key: the instructor's view."""
-    import yaml
-
     from .widgets import QuestionWidget
 
     session = _current()
-    spec = yaml.safe_load(text)
+    spec = parse_yaml(text)
     if not isinstance(spec, dict):
         raise SpecError("A %%question cell must hold a YAML mapping (id, kind, prompt, ...)")
     validate_spec(spec, with_key="answer" in spec or "rubric" in spec)

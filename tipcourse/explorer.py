@@ -16,7 +16,6 @@ widget and its short text/plain. `tipcourse.bench_explorer` times the updates.
 from __future__ import annotations
 
 import base64
-import io
 from dataclasses import dataclass
 
 import ipywidgets as w
@@ -202,8 +201,7 @@ class Renderer:
     Speed (each explorer update must take under 200 ms; see tipcourse.bench_explorer):
     the figure is reused, which keeps matplotlib's renderer and its cache of text sizes; the
     layout is fixed (margins set once, wide enough for the longest legend entry) instead of
-    `tight_layout` on every draw; and the canvas is drawn once and its pixels encoded with
-    Pillow, where `savefig` would draw a second time.
+    `tight_layout` on every draw; and the canvas is drawn once (`plots.png`).
     """
 
     MARGINS = {"left": 0.08, "right": 0.7, "bottom": 0.19, "top": 0.9}
@@ -218,7 +216,7 @@ class Renderer:
         self.figure.tight_layout = lambda *args, **kwargs: None
 
     def png(self, selection: pd.DataFrame, indicator: str) -> bytes:
-        from PIL import Image
+        from . import plots
 
         fig = self.figure
         fig.clear()
@@ -226,20 +224,34 @@ class Renderer:
         areas = set(selection["area"]) - {PROVINCE}
         many = len(areas) > ONE_COLUMN_LEGEND_MAX  # a two-column legend (see draw)
         fig.subplots_adjust(**{**self.MARGINS, "right": 0.52 if many else self.MARGINS["right"]})
-        source = fig.texts[-1]  # plots.finish puts it just below the figure; move it inside
-        source.set_wrap(False)
-        source.set_position((0.01, 0.01))
-        source.set_verticalalignment("bottom")
-        self.canvas.draw()
-        buffer = io.BytesIO()
-        Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(),
-                         "raw", "RGBA", 0, 1).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return plots.png(fig, compress_level=1)
 
 
-def render_png(selection: pd.DataFrame, indicator: str) -> bytes:
-    """The plot as PNG bytes (a one-off Renderer; the explorer keeps its own)."""
-    return Renderer().png(selection, indicator)
+def render_png(selection: pd.DataFrame, indicator: str,
+               renderer: Renderer | None = None) -> bytes:
+    """The plot as PNG bytes, cached: a view drawn before is not drawn again."""
+    from .plots import cached_png
+
+    key = ("explorer", selection.to_csv(index=False), indicator)
+    return cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
+
+
+def plot(areas, indicator: str = "poverty", years=None):
+    """The explorer's plot for these choices, as a picture for a notebook (no widget)."""
+    from .plots import Picture
+
+    frame = indicator_frame(indicator)
+    years = tuple(years) if years else year_range(frame)
+    chosen = select(frame, areas, years)
+    return Picture(render_png(chosen, indicator), describe(indicator, areas, years))
+
+
+def describe(indicator: str, areas, years) -> str:
+    """What a plot shows, in one line (the text version of the picture)."""
+    who = ", ".join(areas) + " and the province" if areas else "the province only"
+    first, last = years
+    span = f"{first}-{last}" if last > first else str(first)
+    return f"{INDICATORS[indicator].label} (%) for {who}, {span}"
 
 
 def default_areas(frame: pd.DataFrame) -> list[str]:
@@ -295,7 +307,7 @@ class Explorer(PlainText, w.VBox):
     def update(self) -> pd.DataFrame:
         """Redraw the plot and the table for the current controls; returns the selection."""
         chosen = self.selection()
-        png = self._renderer.png(chosen, self.indicator.value)
+        png = render_png(chosen, self.indicator.value, self._renderer)
         self.plot.outputs = ({
             "output_type": "display_data",
             "data": {"image/png": base64.b64encode(png).decode("ascii"),
@@ -308,12 +320,7 @@ class Explorer(PlainText, w.VBox):
         return chosen
 
     def describe(self) -> str:
-        spec = INDICATORS[self.indicator.value]
-        areas = list(self.areas.value)
-        who = ", ".join(areas) + " and the province" if areas else "the province only"
-        first, last = self.years.value
-        years = f"{first}-{last}" if last > first else str(first)
-        return f"{spec.label} (%) for {who}, {years}"
+        return describe(self.indicator.value, list(self.areas.value), self.years.value)
 
     def __repr__(self):
         return (f"NTT indicator explorer: {self.describe()} "

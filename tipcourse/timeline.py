@@ -6,6 +6,7 @@ The logic is plain Python and tested without a front end (tests/test_timeline.py
                            from_year=2007, to_year=2017, verified_only=True)
     fig = timeline_figure(rows)          # or timeline_figure(rows, ax=ax) on your own axes
     html = timeline_table_html(rows)
+    plot(rows)                           # the finished figure as a picture (cached PNG)
 
 `TimelineExplorer` is the thin widget on top: level check boxes, a year-range slider and a
 "confirmed only" box; it calls `filter_timeline` and shows the table and the figure.
@@ -174,26 +175,48 @@ def timeline_figure(frame, ax=None):
     return ax.figure
 
 
-def figure_png(frame, title: str = "Legal instruments against trafficking, by year",
-               dpi: int = 80) -> bytes:
-    """The finished figure (title, axis labels, source line) as PNG bytes (deterministic)."""
+TITLE = "Legal instruments against trafficking, by year"
+
+
+def figure_png(frame, title: str = TITLE, dpi: int = 80) -> bytes:
+    """The finished figure (title, axis labels, source line) as PNG bytes (deterministic).
+
+    Drawing this text-dense figure is the slowest step of lesson 05, so it is cached: the
+    lesson's static plot and the explorer's first view are the same rows, drawn once.
+    """
+    from .plots import cached_png
+
+    key = ("timeline", frame.to_csv(index=False), title, dpi)
+    return cached_png(key, lambda: _render_png(frame, title, dpi))
+
+
+def _render_png(frame, title: str, dpi: int) -> bytes:
     import io
 
-    from .plots import finish
-
-    fig = timeline_figure(frame)
-    finish(fig.axes[0], title, "year", "instrument or event (one line each)", SOURCE)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    # Fewer colours make the PNG four times smaller (it is stored in the notebook's widget
-    # state); the octree keeps the course palette's colours exact enough.
     from PIL import Image
 
-    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    from .plots import finish, png
+
+    fig = timeline_figure(frame)
+    fig.set_dpi(dpi)
+    finish(fig.axes[0], title, "year", "instrument or event (one line each)", SOURCE)
+    # Fewer colours make the PNG four times smaller (it is stored in the notebook's widget
+    # state); the octree keeps the course palette's colours exact enough.
+    image = Image.open(io.BytesIO(png(fig, compress_level=1)))
     small = image.quantize(colors=128, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     small.save(buffer, format="png", optimize=True)
     return buffer.getvalue()
+
+
+def plot(frame, title: str = TITLE):
+    """The timeline of `frame` as a picture for a notebook (the same PNG as the explorer's)."""
+    from .plots import Picture
+
+    years = [int(y) for y in frame["year"]]
+    span = f", {min(years)}-{max(years)}" if years else ""
+    return Picture(figure_png(frame, title),
+                   f"Timeline plot: {len(frame)} entries{span} (run the notebook to see it)")
 
 
 # --- the widget -------------------------------------------------------------------------------
@@ -206,13 +229,14 @@ def _explorer_class():
     class TimelineExplorer(PlainText, w.VBox):
         """Tick levels, choose years, hide unconfirmed entries; the table and plot follow."""
 
-        def __init__(self, frame):
+        def __init__(self, frame, from_year=None):
             self.frame = frame
             low, high = int(frame["year"].min()), int(frame["year"].max())
+            start = low if from_year is None else min(max(int(from_year), low), high)
             self.levels = {lvl: w.Checkbox(value=True, description=lvl, indent=False,
                                            layout=w.Layout(width="auto"))
                            for lvl in LEVELS}
-            self.years = w.IntRangeSlider(value=(low, high), min=low, max=high, step=1,
+            self.years = w.IntRangeSlider(value=(start, high), min=low, max=high, step=1,
                                           description="Years:", continuous_update=False,
                                           layout=w.Layout(width="32em"))
             self.verified_only = w.Checkbox(value=False, description="confirmed entries only",

@@ -5,6 +5,8 @@ where widgets cannot render, and what nbval compares.
 """
 from __future__ import annotations
 
+import functools
+
 import ipywidgets as w
 
 from . import law
@@ -16,7 +18,29 @@ KIND_LABELS = {
     "numeric": "Number", "text": "Short answer", "categorize": "Sort into categories",
     "order": "Put in order", "open": "Open response",
 }
-WIDE = w.Layout(width="auto", max_width="100%")
+
+
+@functools.cache
+def _layout(**css) -> w.Layout:
+    """One Layout per distinct css, shared: ipywidgets would otherwise give every widget its own
+    layout model (one more message to the browser and more state in the notebook)."""
+    return w.Layout(**css)
+
+
+@functools.cache
+def _style(kind: type):
+    return kind()
+
+
+def _make(cls, layout: w.Layout | None = None, **kwargs):
+    """A `cls` widget whose layout and style models are shared with its siblings."""
+    style = cls.class_traits().get("style")
+    if style is not None and "style" not in kwargs:
+        kwargs["style"] = _style(style.klass)
+    return cls(layout=layout or _layout(), **kwargs)
+
+
+WIDE = _layout(width="auto", max_width="100%")
 
 
 def markdown(text: str) -> str:
@@ -42,13 +66,13 @@ def _plain(text: str, limit: int = 100) -> str:
 # --- input controls, one per kind: (widget, get, set) ---------------------------------------
 
 def _radio(spec):
-    box = w.RadioButtons(options=[(label, key) for key, label in spec["options"].items()],
-                         value=None, layout=WIDE, description="Answer:")
+    box = _make(w.RadioButtons, options=[(label, key) for key, label in spec["options"].items()],
+                value=None, layout=WIDE, description="Answer:")
     return box, lambda: box.value, lambda v: setattr(box, "value", v)
 
 
 def _checkboxes(spec):
-    boxes = {key: w.Checkbox(description=label, value=False, indent=False, layout=WIDE)
+    boxes = {key: _make(w.Checkbox, description=label, value=False, indent=False, layout=WIDE)
              for key, label in spec["options"].items()}
 
     def get():
@@ -58,14 +82,14 @@ def _checkboxes(spec):
         for k, b in boxes.items():
             b.value = k in values
 
-    return w.VBox(list(boxes.values())), get, set_
+    return _make(w.VBox, children=list(boxes.values())), get, set_
 
 
 def _text_input(spec, placeholder):
-    box = w.Text(placeholder=placeholder, continuous_update=False, description="Answer:",
-                 layout=w.Layout(width="24em"))
-    parts = [box] + ([w.Label(spec["unit"])] if spec.get("unit") else [])
-    return w.HBox(parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
+    box = _make(w.Text, placeholder=placeholder, continuous_update=False, description="Answer:",
+                layout=_layout(width="24em"))
+    parts = [box] + ([_make(w.Label, value=spec["unit"])] if spec.get("unit") else [])
+    return _make(w.HBox, children=parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
 
 
 def _dropdowns(spec):
@@ -74,23 +98,23 @@ def _dropdowns(spec):
     rows = []
     for n, (key, label) in enumerate(spec["items"].items(), start=1):
         # A distinct label per dropdown, matching the numbered item, for screen readers.
-        drops[key] = w.Dropdown(options=choices, value="", description=f"Item {n}:",
-                                layout=w.Layout(width="22em"))
-        rows.append(w.VBox([w.HTML(markdown(f"{n}. {label}")), drops[key]]))
+        drops[key] = _make(w.Dropdown, options=choices, value="", description=f"Item {n}:",
+                           layout=_layout(width="22em"))
+        rows += [_make(w.HTML, value=markdown(f"{n}. {label}")), drops[key]]
 
     def set_(mapping):
         for k, d in drops.items():
             d.value = mapping.get(k, "")
 
-    return w.VBox(rows), lambda: {k: d.value for k, d in drops.items()}, set_
+    return _make(w.VBox, children=rows), lambda: {k: d.value for k, d in drops.items()}, set_
 
 
 def _orderer(spec):
     items = spec["items"]
     order = list(items)
-    select = w.Select(rows=len(order), layout=WIDE, description="Order:")
-    up, down = w.Button(description="Move up", icon="arrow-up"), w.Button(
-        description="Move down", icon="arrow-down")
+    select = _make(w.Select, rows=len(order), layout=WIDE, description="Order:")
+    up = _make(w.Button, description="Move up", icon="arrow-up")
+    down = _make(w.Button, description="Move down", icon="arrow-down")
 
     def refresh(selected=None):
         select.options = [(f"{i + 1}. {items[k]}", k) for i, k in enumerate(order)]
@@ -113,19 +137,20 @@ def _orderer(spec):
         refresh()
 
     refresh()
-    return w.VBox([select, w.HBox([up, down])]), lambda: list(order), set_
+    buttons = _make(w.HBox, children=[up, down])
+    return _make(w.VBox, children=[select, buttons]), lambda: list(order), set_
 
 
 def _textarea(spec):
-    area = w.Textarea(placeholder="Write your answer here.", continuous_update=False,
-                      layout=w.Layout(width="100%", height="9em"), description="Answer:")
-    count = w.Label("0 words")
+    area = _make(w.Textarea, placeholder="Write your answer here.", continuous_update=False,
+                 layout=_layout(width="100%", height="9em"), description="Answer:")
+    count = _make(w.Label, value="0 words")
     area.observe(lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words"), "value")
 
     def set_(text):
         area.value = text
 
-    return w.VBox([area, count]), lambda: area.value, set_
+    return _make(w.VBox, children=[area, count]), lambda: area.value, set_
 
 
 def _control(spec):
@@ -165,25 +190,26 @@ class QuestionWidget(PlainText, w.VBox):
         self.spec, self.store, self.mode, self.key_lines = spec, store, mode, key_lines
         control, self._get, self._set = _control(spec)
         label = "Check" if mode == "selfcheck" else "Save answer"
-        self.button = w.Button(description=label, button_style="primary",
-                               tooltip=f"{label} ({spec['id']})")
+        self.button = _make(w.Button, description=label, button_style="primary",
+                            tooltip=f"{label} ({spec['id']})")
         self.button.on_click(lambda _: self.submit())
-        self.feedback = w.HTML("")
-        head = w.HTML(f'<div class="tipcourse-question"><b>{KIND_LABELS[spec["kind"]]}</b> '
-                      f'<small>({spec["id"]}, {spec.get("points", 1)} pt)</small>'
-                      f'{markdown(spec["prompt"])}</div>')
+        self.feedback = _make(w.HTML, value="")
+        head = _make(w.HTML, value=(
+            f'<div class="tipcourse-question"><b>{KIND_LABELS[spec["kind"]]}</b> '
+            f'<small>({spec["id"]}, {spec.get("points", 1)} pt)</small>'
+            f'{markdown(spec["prompt"])}</div>'))
         buttons = [self.button]
         if spec.get("hint"):
-            hint = w.Button(description="Hint", tooltip=f"Hint ({spec['id']})")
+            hint = _make(w.Button, description="Hint", tooltip=f"Hint ({spec['id']})")
             hint.on_click(lambda _: self._show(f"Hint: {spec['hint']}", "hint"))
             buttons.append(hint)
-        parts = [head, control, w.HBox(buttons), self.feedback]
+        buttons = buttons[0] if len(buttons) == 1 else _make(w.HBox, children=buttons)
+        parts = [head, control, buttons, self.feedback]
         if key_lines:  # solution notebooks: the instructor sees the key
-            parts.append(w.HTML(message_html(["**Answer key (instructor copy)**", *key_lines],
-                                              "key")))
-        super().__init__(parts,
-                         layout=w.Layout(border="1px solid #bbb", padding="0.5em",
-                                         margin="0.5em 0"))
+            key = message_html(["**Answer key (instructor copy)**", *key_lines], "key")
+            parts.append(_make(w.HTML, value=key))
+        super().__init__(parts, layout=_layout(border="1px solid #bbb", padding="0.5em",
+                                               margin="0.5em 0"))
         self._restore()
 
     def _restore(self):

@@ -1,0 +1,17 @@
+"""The benchmark's arithmetic (timings faked: the real runs belong to `make bench`)."""
+from tipcourse import bench
+
+
+def test_paired_reports_medians_and_the_median_of_pair_ratios(monkeypatch):
+    # Runs alternate baseline, notebook: pairs (2, 3), (4, 6), (2, 4) -> ratios 1.5, 1.5, 2.0.
+    times = iter([2.0, 3.0, 4.0, 6.0, 2.0, 4.0])
+    monkeypatch.setattr(bench, "_seconds", lambda nb, cwd: next(times))
+    base, seconds, ratio = bench.paired(bench.baseline_notebook(), bench.ROOT, repeat=3)
+    assert (base, seconds, ratio) == (2.0, 4.0, 1.5)
+
+
+def test_baseline_imports_what_the_lessons_import():
+    source = bench.baseline_notebook().cells[0].source
+    for module in ("pandas", "seaborn", "matplotlib.pyplot", "ipywidgets", "pandera.pandas",
+                   "tipcourse.course", "tipcourse.data", "tipcourse.widgets"):
+        assert module in source
