@@ -80,3 +80,30 @@ def test_picture_is_an_image_with_a_text_version():
     picture = plots.Picture(b"\x89PNG...", "A plot of two lines")
     assert picture._repr_png_() == b"\x89PNG..."
     assert repr(picture) == "A plot of two lines"
+
+
+def test_a_long_title_over_long_labels_stays_inside_the_figure():
+    # As in lesson 04: long y labels push the axes right, and the title starts at the axes.
+    fig = Figure(figsize=(8, 5))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.scatter(range(10), range(10))
+    ax.set_yticks(range(10), [f"An organisation's activity with a long name, row {i}"
+                              for i in range(10)], fontsize=8)
+    plots.finish(ax, "Twenty years of regional and international response to trafficking",
+                 "year", "activity (one row each)", "a source")
+    renderer = fig.canvas.get_renderer()
+    assert fig.get_tightbbox(renderer).x1 <= fig.bbox_inches.x1
+    assert fig.get_tightbbox(renderer).x0 >= fig.bbox_inches.x0
+    title = ax.get_title(loc="left")
+    assert "\n" not in title  # moved left, not wrapped: it fits the figure's width
+
+    narrow = Figure(figsize=(4, 3))  # a title wider than the whole figure: two lines
+    FigureCanvasAgg(narrow)
+    small = narrow.add_subplot()
+    small.plot([1, 2])
+    plots.finish(small, "A title that is much too long for a figure that is this narrow",
+                 "x", "y", "a source")
+    assert "\n" in small.get_title(loc="left")
+    box = narrow.get_tightbbox(narrow.canvas.get_renderer())
+    assert box.x0 >= narrow.bbox_inches.x0 and box.x1 <= narrow.bbox_inches.x1

@@ -29,7 +29,7 @@ def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
     # y=1.0 places the title just above the axes. Without it, matplotlib measures every tick
     # label at each layout and drawing to keep the title clear of labels on top of the axes,
     # which no course plot has: a fifth of a plot's drawing time.
-    ax.set_title(title, loc="left", fontsize=12, fontweight="bold", y=1.0)
+    heading = ax.set_title(title, loc="left", fontsize=12, fontweight="bold", y=1.0)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig = ax.figure
@@ -38,18 +38,41 @@ def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
     # Fit axes, labels and legends to the figure, then raise the bottom edge above the
     # (possibly wrapped) source line. tight_layout(rect=...) would do this in two passes.
     fig.tight_layout()
+    if not _title_fits(heading, ax):  # longer than the figure is wide: two lines
+        heading.set_text(_wrap(title, fig, fontsize=12, em=0.7))
+        heading.set_x(0)
+        fig.tight_layout()
+        _title_fits(heading, ax)
     height = note.get_window_extent().height / fig.bbox.height
     fig.subplots_adjust(bottom=min(fig.subplotpars.bottom + height + 0.01, 0.9))
     setattr(fig, FINISHED, True)
 
 
-def _wrap(text: str, fig) -> str:
-    """Break a line of small print to the figure's width. (Matplotlib's own wrap=True measures
-    the text word by word at every layout and drawing, which costs more than the plot.)"""
+def _title_fits(heading, ax) -> bool:
+    """Keep a left-aligned title inside the figure. It starts at the axes' left edge; when long
+    y labels push the axes right, it would run past the figure's right edge, so it moves left,
+    at most to the figure's own left edge. False if it is wider than the figure."""
+    fig = ax.figure
+    margin = 4  # pixels
+    overflow = heading.get_window_extent().x1 - (fig.bbox.x1 - margin)
+    if overflow <= 0:
+        return True
+    leftmost = (fig.bbox.x0 + margin - ax.bbox.x0) / ax.bbox.width  # in axes units
+    x = heading.get_position()[0] - overflow / ax.bbox.width
+    heading.set_x(max(x, leftmost))
+    return x >= leftmost
+
+
+def _wrap(text: str, fig, fontsize: float = SOURCE_STYLE["fontsize"], em: float = 0.6) -> str:
+    """Break text into lines that fit the figure's width. (Matplotlib's own wrap=True measures
+    the text word by word at every layout and drawing, which costs more than the plot.)
+
+    `em`: the width of an average character in ems. The course's sans-serif font averages
+    about 0.55 for regular text, a little more in bold.
+    """
     import textwrap
 
-    # An average character of the course's sans-serif font is about 0.55 em wide; 0.6 is safe.
-    per_line = int(fig.get_figwidth() * 0.97 * 72 / (SOURCE_STYLE["fontsize"] * 0.6))
+    per_line = int(fig.get_figwidth() * 0.97 * 72 / (fontsize * em))
     return "\n".join(textwrap.wrap(text, max(per_line, 20)))
 
 
