@@ -30,6 +30,13 @@ def _key(value):
     return None if pd.isna(value) else value
 
 
+def assert_same_values(got: dict, expected: dict):
+    """The same keys, and every value equal (as floats) to the typed-in one."""
+    assert set(got) == set(expected), set(got) ^ set(expected)
+    for key, value in expected.items():
+        assert math.isclose(got[key], value, abs_tol=1e-9), key
+
+
 @pytest.mark.parametrize("name", REGIONAL)
 def test_resource_loads_and_is_not_empty(name):
     frame = data.load(name)
@@ -153,9 +160,7 @@ EDUCATION = {
 def test_education_2021_as_printed():
     frame = data.load("indonesia_education_2021")
     got = {(r.level, r.unit): r.value for r in frame.itertuples()}
-    assert set(got) == set(EDUCATION)
-    for key, value in EDUCATION.items():
-        assert math.isclose(got[key], value, abs_tol=1e-9), key
+    assert_same_values(got, EDUCATION)
 
 
 def test_education_inconsistencies_are_real_and_documented():
@@ -204,9 +209,7 @@ def test_global_estimates_seed_rows_match_the_papers():
     seed = frame[frame["status"] == "as_printed_in_seed"]
     got = {(r.scope, r.category, r.unit, r.source): r.value for r in seed.itertuples()}
     assert len(got) == len(seed)  # no two seed rows share a key
-    assert set(got) == set(GLOBAL_SEED), set(got) ^ set(GLOBAL_SEED)
-    for key, value in GLOBAL_SEED.items():
-        assert math.isclose(got[key], value, abs_tol=1e-9), key
+    assert_same_values(got, GLOBAL_SEED)
 
 
 def test_gsi_2014_figure_is_attributed_to_seed_004_not_003():
@@ -248,9 +251,7 @@ def _checked():
 
 def test_checked_figures_are_the_facts_md_values():
     got = _checked()
-    assert set(got) == set(CHECKED), set(got) ^ set(CHECKED)
-    for key, value in CHECKED.items():
-        assert math.isclose(got[key], value, abs_tol=1e-9), key
+    assert_same_values(got, CHECKED)
 
 
 def test_2021_global_estimates_add_up_within_rounding():

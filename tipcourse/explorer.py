@@ -15,12 +15,12 @@ widget and its short text/plain. `tipcourse.bench_explorer` times the updates.
 """
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 
 import ipywidgets as w
 import pandas as pd
 
+from . import plots
 from .widgets import PlainText
 
 PROVINCE = "Nusa Tenggara Timur"
@@ -140,8 +140,6 @@ def missing_notes(selection: pd.DataFrame) -> list[str]:
 def draw(ax, selection: pd.DataFrame, indicator: str) -> None:
     """A line per area (markers, so single points show), the province dashed and black;
     titled, labelled with units and a source line (plots.finish)."""
-    from . import plots
-
     spec = _indicator(indicator)
     areas = [a for a in dict.fromkeys(selection["area"]) if a != PROVINCE]
     palette = plots.colours(10)  # beyond ten areas, colours repeat with another line style
@@ -216,8 +214,6 @@ class Renderer:
         self.figure.tight_layout = lambda *args, **kwargs: None
 
     def png(self, selection: pd.DataFrame, indicator: str) -> bytes:
-        from . import plots
-
         fig = self.figure
         fig.clear()
         draw(fig.add_subplot(), selection, indicator)
@@ -230,20 +226,16 @@ class Renderer:
 def render_png(selection: pd.DataFrame, indicator: str,
                renderer: Renderer | None = None) -> bytes:
     """The plot as PNG bytes, cached: a view drawn before is not drawn again."""
-    from .plots import cached_png
-
     key = ("explorer", selection.to_csv(index=False), indicator)
-    return cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
+    return plots.cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
 
 
 def plot(areas, indicator: str = "poverty", years=None):
     """The explorer's plot for these choices, as a picture for a notebook (no widget)."""
-    from .plots import Picture
-
     frame = indicator_frame(indicator)
     years = tuple(years) if years else year_range(frame)
     chosen = select(frame, areas, years)
-    return Picture(render_png(chosen, indicator), describe(indicator, areas, years))
+    return plots.Picture(render_png(chosen, indicator), describe(indicator, areas, years))
 
 
 def describe(indicator: str, areas, years) -> str:
@@ -308,12 +300,7 @@ class Explorer(PlainText, w.VBox):
         """Redraw the plot and the table for the current controls; returns the selection."""
         chosen = self.selection()
         png = render_png(chosen, self.indicator.value, self._renderer)
-        self.plot.outputs = ({
-            "output_type": "display_data",
-            "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                     "text/plain": self.describe()},
-            "metadata": {},
-        },)
+        self.plot.outputs = (plots.Picture(png, self.describe()).output(),)
         self.table.value = table_html(chosen, self.indicator.value)
         first, last = self.years.value
         self.years_label.value = f"{first}-{last}" if last > first else str(first)

@@ -129,6 +129,14 @@ class Picture:
     def _repr_png_(self):
         return self.png
 
+    def output(self) -> dict:
+        """This picture as one output of an ipywidgets `Output` widget (its `outputs` field)."""
+        import base64
+
+        return {"output_type": "display_data", "metadata": {},
+                "data": {"image/png": base64.b64encode(self.png).decode("ascii"),
+                         "text/plain": self.text}}
+
     def __repr__(self):
         return self.text
 

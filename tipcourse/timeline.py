@@ -16,6 +16,10 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
+
+from .plots import Picture, cached_png, colours, finish, png
+
 LEVELS = ("international", "regional", "national")
 VERIFICATION = ("confirmed", "unverified", "garbled_in_seed")
 VERIFICATION_LABELS = {"confirmed": "confirmed", "unverified": "unverified",
@@ -56,14 +60,7 @@ def filter_timeline(frame, levels=LEVELS, from_year=None, to_year=None, verified
 
 def _text(value) -> str:
     """A cell as text: missing values (None, NaN, pd.NA) become ''."""
-    if value is None:
-        return ""
-    try:
-        if value != value:  # NaN
-            return ""
-    except TypeError:  # pd.NA
-        return ""
-    return str(value)
+    return "" if pd.isna(value) else str(value)
 
 
 def short_label(row, width: int = 66) -> str:
@@ -125,8 +122,6 @@ def timeline_figure(frame, ax=None):
     from matplotlib.lines import Line2D
     from matplotlib.ticker import MaxNLocator
 
-    from .plots import colours
-
     if ax is None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -184,8 +179,6 @@ def figure_png(frame, title: str = TITLE, dpi: int = 80) -> bytes:
     Drawing this text-dense figure is the slowest step of lesson 05, so it is cached: the
     lesson's static plot and the explorer's first view are the same rows, drawn once.
     """
-    from .plots import cached_png
-
     key = ("timeline", frame.to_csv(index=False), title, dpi)
     return cached_png(key, lambda: _render_png(frame, title, dpi))
 
@@ -194,8 +187,6 @@ def _render_png(frame, title: str, dpi: int) -> bytes:
     import io
 
     from PIL import Image
-
-    from .plots import finish, png
 
     fig = timeline_figure(frame)
     fig.set_dpi(dpi)
@@ -211,8 +202,6 @@ def _render_png(frame, title: str, dpi: int) -> bytes:
 
 def plot(frame, title: str = TITLE):
     """The timeline of `frame` as a picture for a notebook (the same PNG as the explorer's)."""
-    from .plots import Picture
-
     years = [int(y) for y in frame["year"]]
     span = f", {min(years)}-{max(years)}" if years else ""
     return Picture(figure_png(frame, title),
@@ -260,17 +249,13 @@ def _explorer_class():
                     "verified_only": self.verified_only.value}
 
         def update(self):
-            import base64
-
             self.rows = filter_timeline(self.frame, **self.selection())
             flagged = int((self.rows["verification"] != "confirmed").sum())
             self.summary.value = (f"<b>{len(self.rows)} of {len(self.frame)} entries shown</b>"
                                   f" ({flagged} not confirmed, marked ⚠).")
             self.table.value = timeline_table_html(self.rows)
-            png = base64.b64encode(figure_png(self.rows)).decode("ascii")
             alt = f"Timeline plot of the {len(self.rows)} entries listed in the table above."
-            self.plot.outputs = ({"output_type": "display_data", "metadata": {},
-                                  "data": {"image/png": png, "text/plain": alt}},)
+            self.plot.outputs = (Picture(figure_png(self.rows), alt).output(),)
             return self.rows
 
         def __repr__(self):
