@@ -28,7 +28,7 @@ def test_postbuild_is_executable_and_writes_the_settings(tmp_path):
     post = ROOT / "postBuild"
     assert os.access(post, os.X_OK) and "tipcourse setup-lab" in post.read_text()
     # The command it runs works and writes the overrides into the given prefix.
-    code = ("import sys; from tipcourse.labsetup import write_overrides; "
+    code = ("import sys; from tipcourse.authoring.labsetup import write_overrides; "
             f"print(write_overrides(prefix={str(tmp_path)!r}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     written = Path(out.stdout.strip())

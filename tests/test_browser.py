@@ -135,7 +135,7 @@ EXERCISES = sorted(p.name for p in (Path(__file__).parent.parent / "exercises").
 
 
 def _first_single_choice(lesson_file):
-    from tipcourse.banks import load_bank
+    from tipcourse.quiz.banks import load_bank
 
     source = (Path(__file__).parent.parent / "notebooks" / lesson_file).read_text()
     bank = load_bank(f"l{lesson_file[:2]}")

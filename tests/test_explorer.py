@@ -15,7 +15,8 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from tipcourse import bench_explorer, explorer  # noqa: E402
+from tipcourse import explorer
+from tipcourse.bench import explorer as bench_explorer  # noqa: E402
 from tipcourse.explorer import PROVINCE  # noqa: E402
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

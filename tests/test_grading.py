@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from tipcourse import grading
-from tipcourse import submission as submission_module
+from tipcourse.quiz import submission as submission_module
 from tipcourse.__main__ import main as cli
 from tipcourse.grading import MAX_BYTES, GradingError, grade
-from tipcourse.release import ROOT
-from tipcourse.submission import build_submission, safe_name
+from tipcourse.paths import ROOT
+from tipcourse.quiz.submission import build_submission, safe_name
 
 # A key written for this test: one question of every kind (so the tests never run empty).
 KEY = {"exercise": "ex90", "questions": [
@@ -696,7 +696,7 @@ def test_end_to_end_full_marks_and_zero(tmp_path, subs, key_path, answers):
 @pytest.mark.parametrize("key_path", [None, *released_keys()],
                          ids=lambda p: "bench-synthetic" if p is None else p.stem)
 def test_benchmark_submissions_are_all_gradable(tmp_path, key_path):
-    from tipcourse import bench_grading
+    from tipcourse.bench import grading as bench_grading
 
     document = (bench_grading.synthetic_key() if key_path is None
                 else json.loads(key_path.read_text(encoding="utf-8")))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcourse.banks import lessons, load_bank
+from tipcourse.quiz.banks import lessons, load_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "docs" / "lesson_plans"

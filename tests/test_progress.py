@@ -2,8 +2,8 @@
 import json
 
 from tipcourse import progress
-from tipcourse.banks import load_bank
-from tipcourse.store import AnswerStore
+from tipcourse.quiz.banks import load_bank
+from tipcourse.quiz.store import AnswerStore
 
 
 def test_empty_store_gives_zeros_for_every_lesson(tmp_path):

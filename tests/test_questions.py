@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from tipcourse.questions import (AnswerFormatError, SpecError, check, describe_key,
+from tipcourse.quiz.questions import (AnswerFormatError, SpecError, check, describe_key,
                                  normalise_text, parse_number, student_spec, validate_spec)
 
 SINGLE = {"id": "t-single", "kind": "single", "prompt": "Pick", "points": 2,

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tipcourse import release
+from tipcourse.authoring import release
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_WORDS = ("answer:", "feedback:", "explanation:", "rubric:", "tolerance:")

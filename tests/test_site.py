@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tipcourse import site, slides
+from tipcourse.publish import site, slides
 from tipcourse.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tipcourse.store import AnswerStore, answers_dir, write_json_atomic
+from tipcourse.quiz.store import AnswerStore, answers_dir, write_json_atomic
 
 
 def test_location_follows_the_environment(tmp_path, monkeypatch):

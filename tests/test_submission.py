@@ -5,10 +5,11 @@ import json
 
 import pytest
 
-from tipcourse import course, submission
+from tipcourse import course
+from tipcourse.quiz import submission
 from tipcourse.course import Session
-from tipcourse.store import AnswerStore
-from tipcourse.submission import (build_submission, canonical_json, clean_student_id,
+from tipcourse.quiz.store import AnswerStore
+from tipcourse.quiz.submission import (build_submission, canonical_json, clean_student_id,
                                   remember_student_id, remembered_student_id, safe_name,
                                   submission_path, write_submission)
 
@@ -210,7 +211,7 @@ def test_data_task_is_submitted_as_a_value(answers_home, monkeypatch, capsys):
 # --- the panel ---------------------------------------------------------------------------------
 
 def test_panel_does_nothing_until_pressed_and_has_a_fixed_repr(answers_home):
-    from tipcourse.submit_widget import SubmitPanel
+    from tipcourse.quiz.submit_panel import SubmitPanel
 
     remember_student_id("S1")
     panel = SubmitPanel(session_with(answers_home, {"ex01-consent": "b"}))
@@ -221,7 +222,7 @@ def test_panel_does_nothing_until_pressed_and_has_a_fixed_repr(answers_home):
 
 
 def test_panel_flow_incomplete_then_submit_anyway(answers_home):
-    from tipcourse.submit_widget import SubmitPanel
+    from tipcourse.quiz.submit_panel import SubmitPanel
 
     panel = SubmitPanel(session_with(answers_home, {"ex01-consent": "b"}))
     panel.student_id.value = "S2"
@@ -236,7 +237,7 @@ def test_panel_flow_incomplete_then_submit_anyway(answers_home):
 
 
 def test_course_submit_panel_opens_the_panel_for_the_running_exercise(answers_home, monkeypatch):
-    from tipcourse.submit_widget import SubmitPanel
+    from tipcourse.quiz.submit_panel import SubmitPanel
 
     monkeypatch.setattr(course, "_session", None)
     course.start_assignment("ex01")

@@ -2,8 +2,9 @@
 import pytest
 
 from tipcourse import course
-from tipcourse.store import AnswerStore
-from tipcourse.widgets import ForcedLabourAid, PalermoAid, QuestionWidget
+from tipcourse.quiz.store import AnswerStore
+from tipcourse.quiz.widget import QuestionWidget
+from tipcourse.ui.aids import ForcedLabourAid, PalermoAid
 
 SINGLE = {"id": "t-s", "kind": "single", "prompt": "Pick one", "options": {"a": "A", "b": "B"},
           "answer": "b", "feedback": {"a": "why not a", "b": "why b"}}

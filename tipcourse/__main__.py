@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .paths import ROOT
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tipcourse")
@@ -36,17 +38,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "setup-lab":
-        from .labsetup import write_overrides
+        from .authoring.labsetup import write_overrides
 
         print(f"JupyterLab settings written to {write_overrides()}")
     elif args.command == "execute":
-        from .execute import execute_file
+        from .authoring.execute import execute_file
 
         for path in args.notebooks:
             execute_file(path)
             print(f"executed {path}")
     elif args.command == "release":
-        from . import release
+        from .authoring import release
 
         if args.check:
             problems = release.check()
@@ -58,9 +60,9 @@ def main(argv=None) -> int:
             print("exercises/ matches solutions/.")
         else:
             for path in release.release(only=args.exercises):
-                print(f"wrote {path.relative_to(release.ROOT)}")
+                print(f"wrote {path.relative_to(ROOT)}")
     elif args.command == "bench":
-        from .bench import main as bench_main
+        from .bench.notebooks import main as bench_main
 
         return bench_main()
     elif args.command == "grade":
@@ -68,14 +70,14 @@ def main(argv=None) -> int:
 
         return grade_main(args)
     elif args.command == "site":
-        from . import site
+        from .publish import site
 
         site.build(args.out or site.DEFAULT_OUT)
     elif args.command == "slides":
-        from . import slides
+        from .publish import slides
 
         if args.write_metadata is not None:
-            paths = args.write_metadata or sorted((slides.site.ROOT / "notebooks").glob("*.ipynb"))
+            paths = args.write_metadata or sorted((ROOT / "notebooks").glob("*.ipynb"))
             for path in slides.write_metadata(paths):
                 print(f"wrote slide metadata into {path}")
         else:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .banks import load_bank, parse_yaml
-from .questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
-from .store import AnswerStore
+from .quiz.banks import load_bank, parse_yaml
+from .quiz.questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
+from .quiz.store import AnswerStore
 
 
 @dataclass
@@ -71,7 +71,7 @@ def start_solution(exercise: str) -> None:
 
 def ask(qid: str):
     """The self-check widget of a question from the lesson's bank."""
-    from .widgets import QuestionWidget
+    from .quiz.widget import QuestionWidget
 
     session = _current()
     if qid not in session.specs:
@@ -81,7 +81,7 @@ def ask(qid: str):
 
 def question(text: str):
     """The assignment widget of a %%question cell (YAML). With a key: the instructor's view."""
-    from .widgets import QuestionWidget
+    from .quiz.widget import QuestionWidget
 
     session = _current()
     spec = parse_yaml(text)
@@ -114,19 +114,19 @@ def record(qid: str, value) -> None:
 
 def submit_panel():
     """The last cell of an exercise: student id, completeness check, submission file."""
-    from .submit_widget import SubmitPanel
+    from .quiz.submit_panel import SubmitPanel
 
     return SubmitPanel(_current())
 
 
 def palermo_aid():
-    from .widgets import PalermoAid
+    from .ui.aids import PalermoAid
 
     return PalermoAid()
 
 
 def forced_labour_aid():
-    from .widgets import ForcedLabourAid
+    from .ui.aids import ForcedLabourAid
 
     return ForcedLabourAid()
 

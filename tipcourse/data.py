@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .paths import DATA
+
 DATA_DIR_ENV = "TIPCOURSE_DATA_DIR"
-_DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Table Schema type -> pandas dtype after loading.
 _DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}
@@ -25,7 +26,7 @@ class DataError(Exception):
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV, _DEFAULT_DATA_DIR))
+    return Path(os.environ.get(DATA_DIR_ENV, DATA))
 
 
 @functools.lru_cache(maxsize=4)

@@ -21,7 +21,7 @@ import ipywidgets as w
 import pandas as pd
 
 from . import plots
-from .widgets import PlainText
+from .ui import PlainText
 
 PROVINCE = "Nusa Tenggara Timur"
 ONE_COLUMN_LEGEND_MAX = 11  # more areas than this: a two-column legend

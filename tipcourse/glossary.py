@@ -6,7 +6,7 @@ import html
 import pandas as pd
 
 from . import data
-from .questions import normalise_text
+from .quiz.questions import normalise_text
 
 SHOWN = ["term", "indonesian", "abbreviation", "definition", "first_lesson"]
 
@@ -45,7 +45,7 @@ def search_box():
     """A text box; the table below it shows the matching terms as you type."""
     import ipywidgets as w
 
-    from .widgets import PlainText
+    from .ui import PlainText
 
     class GlossarySearch(PlainText, w.VBox):
         def __repr__(self):

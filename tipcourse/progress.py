@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .banks import lessons, load_bank
-from .store import answers_dir
+from .quiz.banks import lessons, load_bank
+from .quiz.store import answers_dir
 
 COLUMNS = ["lesson", "questions", "answered", "correct", "note"]
 

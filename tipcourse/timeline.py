@@ -213,7 +213,7 @@ def plot(frame, title: str = TITLE):
 def _explorer_class():
     import ipywidgets as w
 
-    from .widgets import PlainText
+    from .ui import PlainText
 
     class TimelineExplorer(PlainText, w.VBox):
         """Tick levels, choose years, hide unconfirmed entries; the table and plot follow."""

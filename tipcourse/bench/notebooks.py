@@ -18,12 +18,12 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from .execute import execute_notebook
+from ..paths import ROOT
+from ..authoring.execute import execute_notebook
 
-ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("notebooks", "exercises", "solutions")
 BASELINE_IMPORTS = ("import pandas, seaborn, matplotlib.pyplot, ipywidgets, yaml, mistune, "
-                    "pandera.pandas\nimport tipcourse.course, tipcourse.data, tipcourse.widgets")
+                    "pandera.pandas\nimport tipcourse.course, tipcourse.data, tipcourse.quiz.widget")
 TARGET = 1.5
 REPEAT = 5
 
@@ -55,8 +55,8 @@ def notebook_paths() -> list[Path]:
 
 
 def main() -> int:
-    from .bench_explorer import run as explorer_report
-    from .bench_grading import run as grading_report
+    from .explorer import run as explorer_report
+    from .grading import run as grading_report
 
     # These two time work inside one process, so they run first: after a hundred notebook
     # executions this process holds a large heap, and Python's garbage collector, running in

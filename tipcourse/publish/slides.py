@@ -19,9 +19,10 @@ from pathlib import Path
 
 import nbformat
 
+from ..paths import BUILD, NODE_MODULES, ROOT
 from . import site
 
-DEFAULT_OUT = site.ROOT / "build" / "slides"
+DEFAULT_OUT = BUILD / "slides"
 REVEAL = "reveal.js"  # <out>/reveal.js/{dist,plugin/notes}
 REVEAL_ASSETS = {"dist": "reveal.js/dist", "plugin/notes": "reveal.js/plugin/notes"}
 STATIC_ASSETS = {**site.ASSETS, "jquery.min.js": "jquery/dist/jquery.min.js"}
@@ -124,10 +125,10 @@ def write_metadata(paths: list[Path]) -> list[Path]:
 
 # --- building the decks -----------------------------------------------------------------------
 
-def copy_assets(out: Path, node_modules: Path = site.NODE_MODULES) -> None:
+def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
     for name, src in REVEAL_ASSETS.items():
         if not (node_modules / src).exists():
-            raise FileNotFoundError(f"{node_modules / src} is missing: run `npm ci` in {site.ROOT}")
+            raise FileNotFoundError(f"{node_modules / src} is missing: run `npm ci` in {ROOT}")
         shutil.copytree(node_modules / src, out / REVEAL / name, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
     site.copy_assets(out, node_modules, STATIC_ASSETS)  # the reveal template loads jquery too
@@ -173,7 +174,7 @@ def write_deck(job: tuple[Path, Path]) -> Path:
     return target
 
 
-def build(out: Path = DEFAULT_OUT, root: Path = site.ROOT, node_modules: Path = site.NODE_MODULES,
+def build(out: Path = DEFAULT_OUT, root: Path = ROOT, node_modules: Path = NODE_MODULES,
           workers: int | None = None) -> list[Path]:
     """One deck per lesson of notebooks/ into `out` (emptied first): NN_x.slides.html."""
     started = time.monotonic()

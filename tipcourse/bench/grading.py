@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .release import ROOT
-from .submission import build_submission
+from ..paths import ROOT
+from ..quiz.submission import build_submission
 
 N_SUBMISSIONS = 1000
 SEED = 20250301
@@ -110,7 +110,7 @@ def student_notebook(document: dict, root: Path = ROOT):
     """The exercise's released student copy, or one built from the key like `release` would."""
     import nbformat
 
-    from .release import student_copy
+    from ..authoring.release import student_copy
 
     released = sorted((root / "exercises").glob(f"{document['exercise']}_*.ipynb"))
     if released:
@@ -135,7 +135,7 @@ def _solution_notebook(document: dict):
 def time_grading(document: dict, n: int = N_SUBMISSIONS) -> tuple[float, int]:
     """Seconds to grade n submissions (reading, checking, writing every output); and how many
     were graded, so a silent failure cannot pass as speed."""
-    from .grading import grade
+    from ..grading import grade
 
     with tempfile.TemporaryDirectory(prefix="tipcourse-bench-") as tmp:
         tmp = Path(tmp)
@@ -150,7 +150,7 @@ def time_grading(document: dict, n: int = N_SUBMISSIONS) -> tuple[float, int]:
 
 def time_execution(nb) -> float:
     """Seconds to execute the notebook once, kernel start included (as a grader would)."""
-    from .execute import execute_notebook
+    from ..authoring.execute import execute_notebook
 
     with tempfile.TemporaryDirectory(prefix="tipcourse-bench-nb-") as tmp:
         start = time.perf_counter()

@@ -46,8 +46,8 @@ def time_updates(n: int = N_CHANGES):
     import matplotlib
 
     matplotlib.use("Agg")
-    from . import plots
-    from .explorer import Explorer
+    from .. import plots
+    from ..explorer import Explorer
 
     plots.style()
     explorer = Explorer()

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import nbformat
 
-from .questions import KEY_FIELDS, validate_spec
+from ..paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..quiz.questions import KEY_FIELDS, validate_spec
+
 MAGIC = "%%question"
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
 PLACEHOLDER = "# Your code here"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from . import submission
-from .widgets import PlainText, message_html
+from ..ui import PlainText, message_html
 
 
 class SubmitPanel(PlainText, w.VBox):

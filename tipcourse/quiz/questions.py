@@ -300,25 +300,7 @@ _CHECKERS = {
 # --- describing the key (solution notebooks, grader feedback) ---------------------------------
 
 def describe_key(spec: dict) -> list[str]:
-    """The answer key in words, one line per part."""
-    kind, answer = spec["kind"], spec.get("answer")
-    if kind == "single":
-        lines = [f"Answer: {answer}) {spec['options'][answer]}"]
-    elif kind == "multiple":
-        lines = ["Answer: " + "; ".join(f"{k}) {spec['options'][k]}" for k in answer)]
-    elif kind == "numeric":
-        tol = spec.get("tolerance", 0)
-        lines = [f"Answer: {answer:g}" + (f" (± {tol:g})" if tol else "")
-                 + (f" {spec['unit']}" if spec.get("unit") else "")]
-    elif kind == "text":
-        variants = answer if isinstance(answer, list) else [answer]
-        lines = ["Accepted: " + " / ".join(variants)]
-    elif kind == "categorize":
-        lines = [f"{spec['items'][i]} → {spec['categories'][c]}" for i, c in answer.items()]
-    elif kind == "order":
-        lines = ["Order: " + " → ".join(spec["items"][k] for k in answer)]
-    else:
-        lines = [f"Rubric: {r['criterion']} ({r['points']} pt)" for r in spec.get("rubric", [])]
-    if spec.get("explanation"):
-        lines.append(f"Why: {spec['explanation']}")
-    return lines
+    """The answer key in words, one line per part (see `render.key_lines`)."""
+    from .render import key_lines
+
+    return key_lines(spec)

@@ -6,11 +6,10 @@ answer before the student has tried. (Exercise keys never live here: see release
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
+from ..paths import BANKS
 from .questions import SpecError, validate_spec
 
-BANK_DIR = Path(__file__).parent / "banks"
 
 
 def parse_yaml(text: str):
@@ -23,7 +22,7 @@ def parse_yaml(text: str):
 
 @functools.lru_cache(maxsize=None)
 def load_bank(lesson: str) -> dict[str, dict]:
-    path = BANK_DIR / f"{lesson}.yaml"
+    path = BANKS / f"{lesson}.yaml"
     specs = parse_yaml(path.read_text(encoding="utf-8")) or []
     bank = {}
     for spec in specs:
@@ -37,4 +36,4 @@ def load_bank(lesson: str) -> dict[str, dict]:
 
 
 def lessons() -> list[str]:
-    return sorted(p.stem for p in BANK_DIR.glob("*.yaml"))
+    return sorted(p.stem for p in BANKS.glob("*.yaml"))

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "build" / "site"
-NODE_MODULES = ROOT / "node_modules"
+from ..paths import BUILD, NODE_MODULES, ROOT
+
+DEFAULT_OUT = BUILD / "site"
 COURSE = "Trafficking in persons in Southeast Asia, Indonesia and NTT"
 # (folder, heading on the index page); solutions/ is never published.
 SECTIONS = (("notebooks", "Lessons"), ("exercises", "Graded exercises (student copies)"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from .store import ANSWERS_DIR_ENV
+from ..quiz.store import ANSWERS_DIR_ENV
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 

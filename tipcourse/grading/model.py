@@ -1,0 +1,98 @@
+"""What the grader works with: its limits, errors, and the records of a batch."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 1_000_000
+EXERCISE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+OUTPUT_FILES = ("gradebook.csv", "manual.csv", "errors.csv")
+FEEDBACK_DIR = "feedback"
+MANUAL_COLUMNS = ("student_id", "exercise", "question_id", "response", "rubric",
+                  "model_answer", "max_points", "score", "comment")
+ERROR_COLUMNS = ("file", "student_id", "exercise", "problem")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class GradingError(Exception):
+    """The run cannot start (no keys, output folder in the way, unreadable manual file)."""
+
+
+class SubmissionError(ValueError):
+    """One submission cannot be graded; the message says why, for errors.csv."""
+
+    def __init__(self, message: str, student_id: str = "", exercise: str = ""):
+        super().__init__(message)
+        self.student_id, self.exercise = student_id, exercise
+
+
+@dataclass
+class Problem:
+    """A row of errors.csv."""
+
+    file: str
+    problem: str
+    student_id: str = ""
+    exercise: str = ""
+
+
+@dataclass
+class Submission:
+    """A submission file that has the right shape (its answers are not checked yet)."""
+
+    path: Path
+    exercise: str
+    student_id: str
+    submitted_at: str
+    when: dt.datetime
+    answers: dict
+    course_version: str = ""
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuestionGrade:
+    """One question of one submission. score None: an open response not scored yet."""
+
+    spec: dict
+    entry: object
+    score: float | None
+    messages: list[str]
+    status: str
+    comment: str = ""
+
+    @property
+    def points(self) -> float:
+        return float(self.spec.get("points", 1))
+
+    @property
+    def pending(self) -> bool:
+        return self.score is None
+
+
+@dataclass
+class Graded:
+    submission: Submission
+    grades: list[QuestionGrade]
+    flags: list[str]
+
+    @property
+    def total(self) -> float:
+        return sum(g.score for g in self.grades if g.score is not None)
+
+    @property
+    def maximum(self) -> float:
+        return sum(g.points for g in self.grades)
+
+    @property
+    def pending(self) -> list[str]:
+        return [g.spec["id"] for g in self.grades if g.pending]
+
+
+@dataclass
+class Report:
+    out: Path
+    graded: list[Graded]
+    problems: list[Problem]

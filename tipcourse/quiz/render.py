@@ -1,0 +1,42 @@
+"""A response or a key in words: one place that turns option, item and category ids into the
+labels a person reads (the solution's key box, the grader's feedback files)."""
+from __future__ import annotations
+
+
+def response_lines(spec: dict, response) -> list[str]:
+    """`response` (in the canonical shape of `spec`'s kind) as lines of plain text."""
+    kind = spec["kind"]
+    if kind == "single":
+        return [f"{response}) {spec['options'][response]}"]
+    if kind == "multiple":
+        return ["; ".join(f"{k}) {spec['options'][k]}" for k in response)]
+    if kind == "numeric":
+        shown = f"{response:g}" if isinstance(response, (int, float)) else str(response)
+        return [f"{shown} {spec.get('unit', '')}".rstrip()]
+    if kind == "categorize":
+        return [f"{spec['items'][i]} → {spec['categories'][c]}" for i, c in response.items()]
+    if kind == "order":
+        return [" → ".join(spec["items"][k] for k in response)]
+    if kind == "text" and isinstance(response, list):
+        return [" / ".join(response)]
+    return [str(response)]
+
+
+LABELS = {"text": "Accepted", "order": "Order"}  # the rest: "Answer"
+
+
+def key_lines(spec: dict) -> list[str]:
+    """The answer key in words, one line per part, and the explanation if there is one."""
+    kind, answer = spec["kind"], spec.get("answer")
+    if kind == "open":
+        lines = [f"Rubric: {r['criterion']} ({r['points']} pt)" for r in spec.get("rubric", [])]
+    elif kind == "categorize":
+        lines = response_lines(spec, answer)
+    elif kind == "numeric":
+        tolerance = f" (± {spec['tolerance']:g})" if spec.get("tolerance") else ""
+        lines = [f"Answer: {answer:g}{tolerance} {spec.get('unit', '')}".rstrip()]
+    else:
+        lines = [f"{LABELS.get(kind, 'Answer')}: {response_lines(spec, answer)[0]}"]
+    if spec.get("explanation"):
+        lines.append(f"Why: {spec['explanation']}")
+    return lines

@@ -1,0 +1,209 @@
+"""The question widget: it collects an answer and shows a result. The logic lives in
+`questions` (checking) and `store` (saving)."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..ui import WIDE, PlainText, make, markdown, message_html, number, plain_line, shared_layout
+from .questions import AnswerFormatError, check, parse_response, word_count
+from .store import AnswerStore
+
+KIND_LABELS = {
+    "single": "Single choice", "multiple": "Multiple select (tick all that apply)",
+    "numeric": "Number", "text": "Short answer", "categorize": "Sort into categories",
+    "order": "Put in order", "open": "Open response",
+}
+
+
+# --- input controls, one per kind: (widget, get, set) ---------------------------------------
+
+def _radio(spec):
+    box = make(w.RadioButtons, options=[(label, key) for key, label in spec["options"].items()],
+                value=None, layout=WIDE, description="Answer:")
+    return box, lambda: box.value, lambda v: setattr(box, "value", v)
+
+
+def _checkboxes(spec):
+    boxes = {key: make(w.Checkbox, description=label, value=False, indent=False, layout=WIDE)
+             for key, label in spec["options"].items()}
+
+    def get():
+        return [k for k, b in boxes.items() if b.value]
+
+    def set_(values):
+        for k, b in boxes.items():
+            b.value = k in values
+
+    return make(w.VBox, children=list(boxes.values())), get, set_
+
+
+def _text_input(spec, placeholder):
+    box = make(w.Text, placeholder=placeholder, continuous_update=False, description="Answer:",
+                layout=shared_layout(width="24em"))
+    parts = [box] + ([make(w.Label, value=spec["unit"])] if spec.get("unit") else [])
+    return make(w.HBox, children=parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
+
+
+def _dropdowns(spec):
+    choices = [("— choose —", "")] + [(label, key) for key, label in spec["categories"].items()]
+    drops = {}
+    rows = []
+    for n, (key, label) in enumerate(spec["items"].items(), start=1):
+        # A distinct label per dropdown, matching the numbered item, for screen readers.
+        drops[key] = make(w.Dropdown, options=choices, value="", description=f"Item {n}:",
+                           layout=shared_layout(width="22em"))
+        rows += [make(w.HTML, value=markdown(f"{n}. {label}")), drops[key]]
+
+    def set_(mapping):
+        for k, d in drops.items():
+            d.value = mapping.get(k, "")
+
+    return make(w.VBox, children=rows), lambda: {k: d.value for k, d in drops.items()}, set_
+
+
+def _orderer(spec):
+    items = spec["items"]
+    order = list(items)
+    select = make(w.Select, rows=len(order), layout=WIDE, description="Order:")
+    up = make(w.Button, description="Move up", icon="arrow-up")
+    down = make(w.Button, description="Move down", icon="arrow-down")
+
+    def refresh(selected=None):
+        select.options = [(f"{i + 1}. {items[k]}", k) for i, k in enumerate(order)]
+        select.value = selected
+
+    def move(step):
+        key = select.value
+        if key is None:
+            return
+        i = order.index(key)
+        j = min(max(i + step, 0), len(order) - 1)
+        order[i], order[j] = order[j], order[i]
+        refresh(key)
+
+    up.on_click(lambda _: move(-1))
+    down.on_click(lambda _: move(1))
+
+    def set_(values):
+        order[:] = list(values)
+        refresh()
+
+    refresh()
+    buttons = make(w.HBox, children=[up, down])
+    return make(w.VBox, children=[select, buttons]), lambda: list(order), set_
+
+
+def _textarea(spec):
+    area = make(w.Textarea, placeholder="Write your answer here.", continuous_update=False,
+                 layout=shared_layout(width="100%", height="9em"), description="Answer:")
+    count = make(w.Label, value="0 words")
+    area.observe(lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words"), "value")
+
+    def set_(text):
+        area.value = text
+
+    return make(w.VBox, children=[area, count]), lambda: area.value, set_
+
+
+def _control(spec):
+    kind = spec["kind"]
+    if kind == "single":
+        return _radio(spec)
+    if kind == "multiple":
+        return _checkboxes(spec)
+    if kind == "numeric":
+        return _text_input(spec, "a number, e.g. 3,5 or 3.5")
+    if kind == "text":
+        return _text_input(spec, "a word or short phrase")
+    if kind == "categorize":
+        return _dropdowns(spec)
+    if kind == "order":
+        return _orderer(spec)
+    return _textarea(spec)
+
+
+# --- the question widget ----------------------------------------------------------------------
+
+class QuestionWidget(PlainText, w.VBox):
+    """One question. mode="selfcheck": Check shows feedback. mode="assignment": Save only."""
+
+    def __init__(self, spec: dict, store: AnswerStore, mode: str = "selfcheck",
+                 key_lines: list[str] | None = None):
+        self.spec, self.store, self.mode, self.key_lines = spec, store, mode, key_lines
+        control, self._get, self._set = _control(spec)
+        label = "Check" if mode == "selfcheck" else "Save answer"
+        self.button = make(w.Button, description=label, button_style="primary",
+                            tooltip=f"{label} ({spec['id']})")
+        self.button.on_click(lambda _: self.submit())
+        self.feedback = make(w.HTML, value="")
+        head = make(w.HTML, value=(
+            f'<div class="tipcourse-question"><b>{KIND_LABELS[spec["kind"]]}</b> '
+            f'<small>({spec["id"]}, {spec.get("points", 1)} pt)</small>'
+            f'{markdown(spec["prompt"])}</div>'))
+        buttons = [self.button]
+        if spec.get("hint"):
+            hint = make(w.Button, description="Hint", tooltip=f"Hint ({spec['id']})")
+            hint.on_click(lambda _: self._show(f"Hint: {spec['hint']}", "hint"))
+            buttons.append(hint)
+        buttons = buttons[0] if len(buttons) == 1 else make(w.HBox, children=buttons)
+        parts = [head, control, buttons, self.feedback]
+        if key_lines:  # solution notebooks: the instructor sees the key
+            key = message_html(["**Answer key (instructor copy)**", *key_lines], "key")
+            parts.append(make(w.HTML, value=key))
+        super().__init__(parts, layout=shared_layout(border="1px solid #bbb", padding="0.5em",
+                                               margin="0.5em 0"))
+        self._restore()
+
+    def _restore(self):
+        entry = self.store.get(self.spec["id"])
+        if entry is None:
+            return
+        try:
+            self._set(entry["response"])
+        except Exception:  # a saved response that no longer fits the question: keep it on disk
+            self._show("Your saved answer no longer fits this question; it is kept in "
+                       f"{self.store.path.name}. Please answer again.", "error")
+            return
+        if self.mode == "selfcheck":
+            self._show_result(check(self.spec, entry["response"]), entry["attempts"])
+        else:
+            self._show(f"Restored your saved answer (saved {entry['attempts']} time(s)).", "saved")
+
+    def submit(self):
+        """Validate, save and (self-check) give feedback. Returns the saved entry or None."""
+        raw = self._get()
+        try:
+            response = parse_response(self.spec, raw)
+        except AnswerFormatError as err:
+            self._show(str(err), "error")
+            return None
+        if self.mode == "selfcheck":
+            result = check(self.spec, response)
+            entry = self.store.record(self.spec["id"], response, result.score, result.points)
+            self._show_result(result, entry["attempts"])
+        else:
+            entry = self.store.record(self.spec["id"], response)
+            self._show(f"Saved (saved {entry['attempts']} time(s)). You can change it and save "
+                       "again until you submit.", "saved")
+        return entry
+
+    def _show_result(self, result, attempts):
+        if result.manual:  # open response in a lesson: saved, with the model answer
+            self.feedback.value = message_html(result.messages + [f"Attempt {attempts}."], "saved")
+            return
+        head = (f"{result.status.capitalize()} ({number(result.score)} of "
+                f"{number(result.points)}); attempt {attempts}.")
+        self.feedback.value = message_html([f"**{head}**", *result.messages],
+                                            result.status.replace(" ", "-"))
+
+    def _show(self, message, css):
+        self.feedback.value = message_html([message], css)
+
+    def __repr__(self):
+        entry = self.store.get(self.spec["id"])
+        state = "not answered yet" if entry is None else f"answered (saved {entry['attempts']} time(s))"
+        text = (f"[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
+                f"{plain_line(self.spec['prompt'])}\n({state}; run the notebook to answer)")
+        if self.key_lines:
+            text += "\nKEY (instructor copy): " + " | ".join(plain_line(k, 200) for k in self.key_lines)
+        return text
