@@ -21,6 +21,7 @@ import nbformat
 
 from ..paths import ROOT
 
+from ..quiz.outline import outline_document, outline_path
 from ..quiz.questions import KEY_FIELDS, validate_spec
 
 MAGIC = "%%question"
@@ -142,6 +143,7 @@ def release(root: Path = ROOT, execute: bool = True, only=()) -> list[Path]:
         nb, specs = student_copy(nbformat.read(path, as_version=4), path.name)
         target = _exercise_path(root, path)
         target.parent.mkdir(exist_ok=True)
+        _write_outline(exercise, specs)  # before executing: the widgets number from it
         if execute:
             execute_notebook(nb, cwd=target.parent)
         nbformat.write(nb, target)
@@ -151,6 +153,12 @@ def release(root: Path = ROOT, execute: bool = True, only=()) -> list[Path]:
                        + "\n", encoding="utf-8")
         written += [target, key]
     return written
+
+
+def _write_outline(exercise: str, specs: list[dict]) -> None:
+    path = outline_path(exercise)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(outline_document(exercise, specs), indent=1) + "\n", encoding="utf-8")
 
 
 def _cell_signature(nb) -> list:
@@ -175,6 +183,9 @@ def check(root: Path = ROOT) -> list[str]:
             problems.append(f"{target.relative_to(root)} has unexecuted cells")
         if not key.exists() or json.loads(key.read_text(encoding="utf-8")) != key_document(exercise, specs):
             problems.append(f"{key.relative_to(root)} is missing or out of date")
+        outline = outline_path(exercise)
+        if not outline.exists() or json.loads(outline.read_text(encoding="utf-8")) != outline_document(exercise, specs):
+            problems.append(f"{outline.relative_to(ROOT)} is missing or out of date")
     for extra in sorted((root / "exercises").glob("*.ipynb")):
         if extra.name not in expected_files:
             problems.append(f"{extra.relative_to(root)} has no solution notebook")
