@@ -119,7 +119,8 @@ class Lab:
 
     def question(self, qid: str):
         """The output area holding the widget of question `qid`."""
-        box = self.page.locator(".jp-OutputArea-output", has_text=f"({qid},")
+        box = self.page.locator(".jp-OutputArea-output",
+                                has=self.page.locator(f'[data-question="{qid}"]'))
         box.first.wait_for(timeout=30_000)
         box.first.scroll_into_view_if_needed()
         return box.first

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from tipcourse.quiz.questions import (AnswerFormatError, SpecError, check, describe_key,
-                                 normalise_text, parse_number, student_spec, validate_spec)
+                                 normalise_text, parse_number, student_spec, too_short,
+                                 validate_spec)
 
 SINGLE = {"id": "t-single", "kind": "single", "prompt": "Pick", "points": 2,
           "options": {"a": "Alpha", "b": "Beta"}, "answer": "b",
@@ -18,7 +19,9 @@ TEXT = {"id": "t-text", "kind": "text", "prompt": "Term?", "answer": ["penjerata
 CAT = {"id": "t-cat", "kind": "categorize", "prompt": "Sort", "points": 3,
        "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
        "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
-       "answer": {"x": "act", "y": "means", "z": "purpose"}, "feedback": {"y": "Deception is a means."}}
+       "answer": {"x": "act", "y": "means", "z": "purpose"},
+       "feedback": {"x": "Recruiting is an act.", "y": "Deception is a means.",
+                    "z": "Forced labour is exploitation."}}
 ORDER = {"id": "t-order", "kind": "order", "prompt": "Order", "points": 3,
          "items": {"p": "2007", "q": "2000", "r": "2017"}, "answer": ["q", "p", "r"]}
 OPEN = {"id": "t-open", "kind": "open", "prompt": "Discuss", "points": 5,
@@ -151,3 +154,14 @@ def test_describe_key_reads_well():
     assert describe_key(NUM)[0] == "Answer: 3.86 (± 0.01)"
     assert describe_key(ORDER)[0] == "Order: 2000 → 2007 → 2017"
     assert describe_key(OPEN) == ["Rubric: Names the three elements (3 pt)", "Rubric: Uses the case (2 pt)"]
+
+
+def test_too_short_names_the_count_and_the_minimum():
+    essay = {**OPEN, "min_words": 5}
+    assert too_short(essay, "Act, means, purpose.") == (
+        "Saved, but your answer has 3 words; this question asks for at least 5.")
+    assert too_short(essay, "One") == (
+        "Saved, but your answer has 1 word; this question asks for at least 5.")
+    assert too_short(essay, "The act, the means, the purpose.") is None
+    assert too_short(OPEN, "Short.") is None  # no minimum
+    assert check(essay, "Act, means, purpose.").messages == [too_short(essay, "Act, means, purpose.")]

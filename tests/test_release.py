@@ -18,7 +18,7 @@ kind: single
 prompt: |
   Two lines
   of prompt.
-options: {a: Yes, b: No}
+options: {a: "Yes", b: "No"}
 answer: b
 feedback: {a: SECRET-A, b: SECRET-B}
 explanation: SECRET-WHY
@@ -88,7 +88,7 @@ def test_a_question_without_its_answer_is_refused():
 
 @pytest.fixture
 def course_copy(tmp_path):
-    for folder in ("solutions", "exercises"):
+    for folder in ("solutions", "exercises", "tipcourse/outlines", "tipcourse/banks"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
 
@@ -113,7 +113,7 @@ def test_check_names_a_stale_key_and_a_stray_exercise(course_copy):
     shutil.copy(next((course_copy / "exercises").glob("ex01_*.ipynb")),
                 course_copy / "exercises" / "ex99_orphan.ipynb")
     problems = release.check(course_copy)
-    assert "solutions/keys/ex01.json is missing or out of date" in problems
+    assert "the answer key ex01.json of ex01 is missing or out of date" in problems
     assert "exercises/ex99_orphan.ipynb has no solution notebook" in problems
 
 
@@ -122,7 +122,8 @@ def test_release_writes_exercise_and_key(course_copy):
         path.unlink()
     shutil.rmtree(course_copy / "solutions" / "keys")
     written = release.release(course_copy, execute=False, only=("ex01",))
-    names = sorted(p.name for p in written)
-    assert names == ["ex01.json", next((course_copy / "solutions").glob("ex01_*.ipynb")).name]
+    names = sorted(str(p.relative_to(course_copy)) for p in written)
+    assert names == [f"exercises/{next((course_copy / 'solutions').glob('ex01_*.ipynb')).name}",
+                     "solutions/keys/ex01.json", "tipcourse/outlines/ex01.json"]
     key = json.loads((course_copy / "solutions" / "keys" / "ex01.json").read_text())
     assert key["exercise"] == "ex01" and all("id" in q for q in key["questions"])

@@ -138,15 +138,35 @@ def test_rewrite_links_for_slides():
         '<a href="01_x.slides.html">'
 
 
-def test_lesson_info_from_the_first_markdown_cell():
+def test_lesson_info_from_the_metadata_and_the_first_markdown_cell():
     nb = new_notebook(cells=[new_code_cell("x"), new_markdown_cell(
-        "# 03 Counting the hidden: figures\n\nHow many people\nare trafficked?\n\nMore.")])
+        "# 03 Counting the hidden: figures\n\nHow many people\nare trafficked?\n\nMore.")],
+        metadata={"tipcourse": {"id": "l03", "minutes": 75, "objectives": []}})
     assert site.lesson_info(nb, "03_x") == {
         "number": "03", "title": "Counting the hidden: figures",
         "heading": "03 Counting the hidden: figures",
-        "description": "How many people are trafficked?"}
-    assert site.lesson_info(new_notebook(cells=[new_markdown_cell("# Appendix: Glossary")]),
-                            "g")["number"] == ""
+        "description": "How many people are trafficked?", "minutes": 75}
+    exercise = new_notebook(cells=[new_markdown_cell("# Exercise 01: What is it?")],
+                            metadata={"tipcourse": {"id": "ex01"}})
+    assert site.lesson_info(exercise, "ex01_x")["title"] == "What is it?"
+    # The number is the metadata's, not the heading's; the file name's where there is none.
+    nb.metadata.tipcourse.id = "l04"
+    assert site.lesson_info(nb, "03_x")["number"] == "04"
+    del nb.metadata["tipcourse"]
+    assert site.lesson_info(nb, "03_x")["number"] == "03"
+    assert site.lesson_info(nb, "03_x")["minutes"] is None
+    glossary = new_notebook(cells=[new_markdown_cell("# Appendix: Glossary")],
+                            metadata={"tipcourse": {"id": "glossary"}})
+    assert site.lesson_info(glossary, "appendix_glossary")["number"] == ""
+
+
+def test_the_committed_lessons_carry_their_metadata():
+    for path in LESSONS:
+        entry = site.entry(path, "notebooks")
+        if path.stem[:2].isdigit():
+            assert entry["number"] == path.stem[:2] and entry["minutes"] > 0, path.name
+    index = site.index_page([("Lessons", [site.entry(LESSONS[1], "notebooks")])])
+    assert '<th scope="col">Minutes</th>' in index and "<td>60</td>" in index
 
 
 def test_alt_text_from_the_text_alternative_else_the_title():

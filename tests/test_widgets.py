@@ -1,4 +1,6 @@
 """The widgets are thin: they collect, call the logic, and show. Driven here without a browser."""
+import re
+
 import pytest
 
 from tipcourse import course
@@ -75,6 +77,34 @@ def test_key_is_shown_only_when_given(store):
     assert "KEY" not in repr(QuestionWidget(SINGLE, store, mode="assignment"))
 
 
+def test_header_shows_the_number_and_points_not_the_id(store):
+    widget = QuestionWidget(SINGLE, store, number=(3, 12))
+    header = widget.children[0].value
+    assert "Question 3 of 12 · 1 point" in header
+    assert "t-s" not in re.sub(r"<[^>]*>", "", header)  # not shown to students...
+    assert 'data-question="t-s"' in header and "t-s" in widget.button.tooltip  # ...but there
+    assert repr(widget).startswith("Question 3 of 12 [Single choice] t-s: Pick one\n")
+    worth_two = QuestionWidget({**NUMERIC, "points": 2}, store)  # no number: points only
+    assert "<small>2 points</small>" in worth_two.children[0].value
+    assert repr(worth_two).startswith("[Number] t-n:")
+
+
+def test_ask_and_question_number_by_the_outline(monkeypatch, tmp_path):
+    from tipcourse.quiz.outline import question_ids
+
+    monkeypatch.setenv("TIPCOURSE_ANSWERS_DIR", str(tmp_path))
+    course.start_lesson("l01")
+    bank = question_ids("l01")
+    third = course.ask(bank[2])
+    assert repr(third).startswith(f"Question 3 of {len(bank)} [")
+    course.start_solution("ex01")
+    ids = question_ids("ex01")
+    widget = course.question(f"id: {ids[0]}\nkind: numeric\nprompt: How many?")
+    assert repr(widget).startswith(f"Question 1 of {len(ids)} [Number]")
+    course.start_assignment("ex09")  # no outline: no number
+    assert repr(course.question("id: ex09-n\nkind: numeric\nprompt: x")).startswith("[Number]")
+
+
 def test_order_widget_moves_items(store):
     spec = {"id": "t-o", "kind": "order", "prompt": "Order", "items": {"x": "X", "y": "Y"},
             "answer": ["y", "x"]}
@@ -119,3 +149,24 @@ def test_question_ids_must_belong_to_the_exercise(monkeypatch, tmp_path):
     course.start_assignment("ex09")
     with pytest.raises(ValueError, match="must start with 'ex09-'"):
         course.question("id: ex01-n\nkind: numeric\nprompt: How many?")
+
+
+ESSAY = {"id": "t-e", "kind": "open", "prompt": "Discuss", "min_words": 5,
+         "rubric": [{"criterion": "Names the elements", "points": 1}]}
+
+
+@pytest.mark.parametrize("mode", ["selfcheck", "assignment"])
+def test_short_open_answer_is_saved_with_a_visible_note(store, mode):
+    widget = QuestionWidget(ESSAY, store, mode=mode)
+    area, count = controls(widget).children
+    assert count.value == "0 words (this question asks for at least 5)"
+    area.value = "Act and means."
+    assert count.value == "3 words (this question asks for at least 5)"
+    widget.button.click()
+    note = "Saved, but your answer has 3 words; this question asks for at least 5."
+    assert note in widget.feedback.value and store.get("t-e")["response"] == "Act and means."
+    again = QuestionWidget(ESSAY, AnswerStore("t", store.path.parent), mode=mode)
+    assert note in again.feedback.value  # restored with the note
+    area.value = "The act, the means and the purpose."
+    widget.button.click()
+    assert "Saved, but" not in widget.feedback.value and "Saved" in widget.feedback.value

@@ -18,15 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data
-
-PROVINCE = "Nusa Tenggara Timur"
-
-# indicator -> (resource, value column, label with unit)
-INDICATORS = {
-    "poverty": ("ntt_poverty", "poverty_rate_pct", "Poverty rate (% of population)"),
-    "unemployment": ("ntt_unemployment", "open_unemployment_rate_pct",
-                     "Open unemployment rate (% of labour force)"),
-}
+from .ntt import INDICATORS, PROVINCE
 
 # Indicators the course has only for the province: not in a regency profile.
 PROVINCE_ONLY = {"education": "ntt_education"}
@@ -58,8 +50,8 @@ def _canonical(area) -> str:
 
 
 def _indicator_rows(area: str, indicator: str) -> pd.DataFrame:
-    resource, column, _ = INDICATORS[indicator]
-    table = data.load(resource).rename(columns={column: "value"})
+    spec = INDICATORS[indicator]
+    table = data.load(spec.resource).rename(columns={spec.column: "value"})
     table["value"] = table["value"].astype("float64")
     province = table[table["area"] == PROVINCE].set_index("year")["value"]
     regencies = table[table["area"] != PROVINCE].copy()
@@ -161,11 +153,11 @@ def describe_gaps(profile: pd.DataFrame) -> list[str]:
     """The gaps of a profile in plain words, for the brief's evidence-gaps section."""
     summary = profile_summary(profile)
     lines = []
-    for indicator, (resource, _, label) in INDICATORS.items():
+    for indicator, spec in INDICATORS.items():
         years = summary[indicator]["missing_years"]
         if years:
-            lines.append(f"{label}: no value for {summary['area']} in "
-                         f"{', '.join(map(str, years))} ({resource}).")
+            lines.append(f"{spec.label_with_unit}: no value for {summary['area']} in "
+                         f"{', '.join(map(str, years))} ({spec.resource}).")
     for indicator, resource in PROVINCE_ONLY.items():
         lines.append(f"{indicator.capitalize()}: only a province-wide figure exists ({resource}); "
                      f"nothing for {summary['area']} itself.")

@@ -10,10 +10,14 @@ Decision aids: course.palermo_aid(), course.forced_labour_aid().
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .quiz.banks import load_bank, parse_yaml
 from .quiz.questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
 from .quiz.store import AnswerStore
+
+if TYPE_CHECKING:
+    from .quiz.widget import QuestionWidget
 
 
 @dataclass
@@ -69,35 +73,52 @@ def start_solution(exercise: str) -> None:
     _register_magic()
 
 
+def _position(notebook: str, qid: str) -> tuple[int, int] | None:
+    """(n, total) of a question in its notebook's outline: "Question n of total"."""
+    from .quiz.outline import number
+
+    return number(notebook, qid)
+
+
 def ask(qid: str):
-    """The self-check widget of a question from the lesson's bank."""
+    """The self-check widget of a question from the lesson's bank, numbered by its position."""
     from .quiz.widget import QuestionWidget
 
     session = _current()
     if qid not in session.specs:
         raise KeyError(f"No question {qid!r} in the bank of {session.notebook}")
-    return QuestionWidget(session.specs[qid], session.store, "selfcheck")
+    return QuestionWidget(session.specs[qid], session.store, "selfcheck",
+                          number=_position(session.notebook, qid))
 
 
-def question(text: str):
+def question(text: str) -> QuestionWidget:
     """The assignment widget of a %%question cell (YAML). With a key: the instructor's view."""
+    from IPython import get_ipython
+
+    from .quiz.schema import KEY_FIELDS
     from .quiz.widget import QuestionWidget
 
     session = _current()
+    shell = get_ipython()
+    where = f"{session.notebook}, %%question cell" + (
+        f" In [{shell.execution_count}]" if shell is not None else "")
     spec = parse_yaml(text)
     if not isinstance(spec, dict):
-        raise SpecError("A %%question cell must hold a YAML mapping (id, kind, prompt, ...)")
-    validate_spec(spec, with_key="answer" in spec or "rubric" in spec)
+        raise SpecError(f"{where}: a %%question cell must hold a YAML mapping (id, kind, "
+                        "prompt, ...)")
+    # A solution cell holds the key, a student copy none of it: half a key is a mistake.
+    validate_spec(spec, with_key=any(k in spec for k in KEY_FIELDS), where=where)
     exercise = session.notebook.removesuffix("-solution")
     if not spec["id"].startswith(f"{exercise}-"):
-        raise SpecError(f"Question id {spec['id']!r} must start with '{exercise}-'")
+        raise SpecError(f"{where}: question id {spec['id']!r} must start with '{exercise}-'")
     session.specs[spec["id"]] = spec
     has_key = "answer" in spec or "rubric" in spec
     return QuestionWidget(spec, session.store, "assignment",
-                          key_lines=describe_key(spec) if has_key else None)
+                          key_lines=describe_key(spec) if has_key else None,
+                          number=_position(exercise, spec["id"]))
 
 
-def record(qid: str, value) -> None:
+def record(qid: str, value: object) -> None:
     """Save a value computed in code (a data task) as the answer to a question."""
     session = _current()
     if qid not in session.specs:
@@ -109,6 +130,9 @@ def record(qid: str, value) -> None:
         return
     entry = session.store.record(qid, response)
     shown = f"{response:g}" if isinstance(response, float) else repr(response)
+    if session.store.problem:
+        print(f"Kept {shown} as your answer to {qid}, but: {session.store.problem}")
+        return
     print(f"Saved {shown} as your answer to {qid} (saved {entry['attempts']} time(s)).")
 
 

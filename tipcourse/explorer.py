@@ -15,33 +15,14 @@ widget and its short text/plain. `tipcourse.bench_explorer` times the updates.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as w
 import pandas as pd
 
 from . import plots
+from .ntt import INDICATORS, PROVINCE, Indicator
 from .ui import PlainText
 
-PROVINCE = "Nusa Tenggara Timur"
 ONE_COLUMN_LEGEND_MAX = 11  # more areas than this: a two-column legend
-
-
-@dataclass(frozen=True)
-class Indicator:
-    resource: str
-    column: str
-    label: str  # for titles and the table caption
-    axis: str  # for the y axis, with the unit
-    unit: str
-
-
-INDICATORS = {
-    "poverty": Indicator("ntt_poverty", "poverty_rate_pct", "Poverty rate", "rate",
-                         "% of population"),
-    "unemployment": Indicator("ntt_unemployment", "open_unemployment_rate_pct",
-                              "Open unemployment rate", "rate", "% of labour force"),
-}
 
 
 def _indicator(indicator: str) -> Indicator:

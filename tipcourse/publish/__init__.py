@@ -1,1 +1,1 @@
-"""."""
+"""Publishing: the offline reading copy (site) and the slide decks."""

@@ -139,16 +139,33 @@ def notebook_files(root: Path = ROOT) -> dict[str, list[Path]]:
     return {folder: sorted((root / folder).glob("*.ipynb")) for folder, _ in SECTIONS}
 
 
+def course_metadata(nb: nbformat.NotebookNode) -> dict:
+    """The notebook's `tipcourse` metadata (the front matter of its .md): id, minutes,
+    objectives; {} when it has none."""
+    meta = nb.get("metadata", {}).get("tipcourse")
+    return dict(meta) if isinstance(meta, dict) else {}
+
+
+def notebook_number(meta: dict, stem: str) -> str:
+    """"01" for the id l01 or ex01; without an id, the number the file name starts with."""
+    match = re.fullmatch(r"[a-z]+(\d+)", str(meta.get("id", ""))) or \
+        re.match(r"(?:ex)?(\d\d)_", stem)
+    return match.group(1) if match else ""
+
+
 def lesson_info(nb, stem: str) -> dict:
-    """Number, title and a one-line description from the first markdown cell.
+    """Number and minutes from the notebook's metadata; heading, title and a one-line
+    description from its first markdown cell.
 
     `# 01 What is trafficking in persons?` then a paragraph -> ("01", "What is ...", paragraph).
     """
+    meta = course_metadata(nb)
+    number = notebook_number(meta, stem)
     cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
     lines = (cell.source if cell else "").strip().splitlines()
     heading = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else stem
-    match = re.match(r"(?:Exercise\s+)?(\d+)[\s:.]+(.*)", heading)
-    number, title = (match.group(1), match.group(2).strip()) if match else ("", heading)
+    prefix = re.match(rf"(?:Exercise\s+)?{number}[\s:.]+", heading) if number else None
+    title = heading[prefix.end():].strip() if prefix else heading
     paragraph = []
     for line in lines[1:]:
         if line.strip():
@@ -156,7 +173,7 @@ def lesson_info(nb, stem: str) -> dict:
         elif paragraph:
             break
     return {"number": number, "title": title, "heading": heading,
-            "description": " ".join(paragraph)}
+            "description": " ".join(paragraph), "minutes": meta.get("minutes")}
 
 
 def plot_title(source: str) -> str:
@@ -306,11 +323,13 @@ def index_page(sections: list[tuple[str, list[dict]]]) -> str:
         rows = "\n".join(
             f'<tr><td>{html.escape(e["number"] or "–")}</td>'
             f'<td><a href="{html.escape(e["href"])}">{html.escape(e["title"])}</a></td>'
-            f'<td>{html.escape(plain(e["description"]))}</td></tr>' for e in entries)
+            f'<td>{html.escape(plain(e["description"]))}</td>'
+            f'<td>{e["minutes"] or "–"}</td></tr>' for e in entries)
         parts.append(f'<section aria-labelledby="{_slug(heading)}">\n'
                      f'<h2 id="{_slug(heading)}">{html.escape(heading)}</h2>\n'
                      '<table>\n<thead><tr><th scope="col">#</th><th scope="col">Title</th>'
-                     f'<th scope="col">What it covers</th></tr></thead>\n<tbody>\n{rows}\n'
+                     '<th scope="col">What it covers</th><th scope="col">Minutes</th></tr>'
+                     f'</thead>\n<tbody>\n{rows}\n'
                      '</tbody>\n</table>\n</section>')
     return INDEX_TEMPLATE.format(course=html.escape(COURSE), sections="\n".join(parts))
 
@@ -371,10 +390,11 @@ def fresh_folder(out: Path) -> Path:
 
 def entry(path: Path, folder: str) -> dict:
     """What the index and the navigation need about one notebook (read as JSON: fast)."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    document = json.loads(path.read_text(encoding="utf-8"))
     first = [{"cell_type": "markdown", "source": "".join(c["source"])}  # a string or lines
-             for c in cells if c["cell_type"] == "markdown"][:1]
-    info = lesson_info(nbformat.from_dict({"cells": first}), path.stem)
+             for c in document["cells"] if c["cell_type"] == "markdown"][:1]
+    nb = nbformat.from_dict({"cells": first, "metadata": document.get("metadata", {})})
+    info = lesson_info(nb, path.stem)
     return {**info, "path": path, "href": f"{folder}/{path.stem}.html",
             "href_local": f"{path.stem}.html"}
 

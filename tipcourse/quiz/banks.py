@@ -8,11 +8,10 @@ from __future__ import annotations
 import functools
 
 from ..paths import BANKS
-from .questions import SpecError, validate_spec
+from .schema import SpecError, check_unique_ids, validate_spec
 
 
-
-def parse_yaml(text: str):
+def parse_yaml(text: str) -> object:
     """Like yaml.safe_load, with libyaml's C parser when PyYAML has it (about ten times faster;
     the same safe constructor, so the same result)."""
     import yaml  # lazy: only lessons with questions need it
@@ -20,19 +19,19 @@ def parse_yaml(text: str):
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_bank(lesson: str) -> dict[str, dict]:
+    """{question id: spec} of the lesson's bank, in order; SpecError names a malformed one."""
     path = BANKS / f"{lesson}.yaml"
     specs = parse_yaml(path.read_text(encoding="utf-8")) or []
-    bank = {}
+    if not isinstance(specs, list):
+        raise SpecError(f"{path.name}: a question bank is a YAML list of questions")
     for spec in specs:
-        validate_spec(spec)
-        if spec["id"] in bank:
-            raise SpecError(f"{path.name}: question id {spec['id']!r} appears twice")
+        validate_spec(spec, where=path.name)
         if not spec["id"].startswith(f"{lesson}-"):
             raise SpecError(f"{path.name}: question id {spec['id']!r} must start with '{lesson}-'")
-        bank[spec["id"]] = spec
-    return bank
+    check_unique_ids((path.name, spec) for spec in specs)
+    return {spec["id"]: spec for spec in specs}
 
 
 def lessons() -> list[str]:

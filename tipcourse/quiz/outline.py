@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 
 from ..paths import PACKAGE
 
-OUTLINES = PACKAGE / "outlines"
-
-
-def outline_path(exercise: str):
-    return OUTLINES / f"{exercise}.json"
+def outline_path(exercise: str, package: Path = PACKAGE) -> Path:
+    return package / "outlines" / f"{exercise}.json"
 
 
 def outline_document(exercise: str, specs: list[dict]) -> dict:

@@ -1,24 +1,8 @@
-"""Questions: their specification, answer parsing and checking. Plain Python, no widgets.
+"""Questions: answer parsing and checking. Plain Python, no widgets.
 
-A question is a dict (written as YAML in a question bank or a solution notebook):
-
-    id: l01-consent            # unique across the course
-    kind: single               # single | multiple | numeric | text | categorize | order | open
-    prompt: Markdown text
-    points: 1
-    hint: optional
-    options: {a: ..., b: ...}  # single, multiple
-    items: {x: ..., y: ...}    # categorize, order (order: shown in this order)
-    categories: {act: Act, ...}  # categorize
-    unit: persons              # numeric, optional
-    min_words: 80              # open, optional
-    # The key (removed from student copies by `release`):
-    answer: ...                # see ANSWER SHAPES below
-    tolerance: 0.05            # numeric, absolute
-    feedback: {a: why, ...}    # per option (single, multiple) or per item (categorize);
-                               # {correct: ..., incorrect: ...} for numeric, text, order
-    explanation: why the right answer is right (shown after every check)
-    rubric: [{criterion: ..., points: 2}]   # open
+A question is a dict (written as YAML in a question bank or a solution notebook); its fields,
+and which of them are the key, are declared in `schema.FIELDS` (and listed in
+docs/AUTHORING.md).
 
 A response is what the student gave, in the same shapes as `answer`: an option key (single),
 a list of keys (multiple), a number (numeric), a string (text, open), {item: category}
@@ -32,12 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-KINDS = ("single", "multiple", "numeric", "text", "categorize", "order", "open")
-KEY_FIELDS = ("answer", "tolerance", "feedback", "explanation", "rubric")
-
-
-class SpecError(ValueError):
-    """A question specification is malformed (an author's mistake)."""
+# KEY_FIELDS, KINDS, SpecError, student_spec and validate_spec are declared in `schema` and
+# re-exported here, where callers have always imported them from.
+from .schema import (  # noqa: F401
+    KEY_FIELDS, KINDS, SpecError, matches_wrong_value, near, student_spec, validate_spec)
 
 
 class AnswerFormatError(ValueError):
@@ -64,41 +46,6 @@ class Result:
         if self.correct:
             return "correct"
         return "partly correct" if self.score > 0 else "not correct"
-
-
-# --- specifications -------------------------------------------------------------------------
-
-def validate_spec(spec: dict, with_key: bool = True) -> dict:
-    """Check an author's question spec; return it. Raises SpecError naming the question."""
-    qid = spec.get("id")
-    if not isinstance(qid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", qid):
-        raise SpecError(f"Question id must be lower-case letters, digits and '-': {qid!r}")
-    kind = spec.get("kind")
-    if kind not in KINDS:
-        raise SpecError(f"{qid}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if not spec.get("prompt"):
-        raise SpecError(f"{qid}: a prompt is required")
-    needs = {"single": ["options"], "multiple": ["options"], "categorize": ["items", "categories"],
-             "order": ["items"]}.get(kind, [])
-    for name in needs:
-        if not isinstance(spec.get(name), dict) or len(spec[name]) < 2:
-            raise SpecError(f"{qid}: {name} must map at least two keys to labels")
-    if with_key and kind != "open":
-        if "answer" not in spec:
-            raise SpecError(f"{qid}: the answer is missing")
-        answer = spec["answer"]
-        variants = answer if kind == "text" and isinstance(answer, list) else [answer]
-        try:
-            for variant in variants:
-                parse_response(spec, variant)
-        except AnswerFormatError as err:
-            raise SpecError(f"{qid}: the answer does not fit the question: {err}") from None
-    return spec
-
-
-def student_spec(spec: dict) -> dict:
-    """The spec without its key: what a student copy may contain."""
-    return {k: v for k, v in spec.items() if k not in KEY_FIELDS}
 
 
 def points(spec: dict) -> float:
@@ -208,6 +155,18 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def too_short(spec: dict, response) -> str | None:
+    """For an open answer under the spec's `min_words`: the note to show (it is still saved)."""
+    least = spec.get("min_words") if spec["kind"] == "open" else None
+    if not least or not isinstance(response, str):
+        return None
+    words = word_count(response)
+    if words >= least:
+        return None
+    return (f"Saved, but your answer has {words} word{'s' if words != 1 else ''}; this question "
+            f"asks for at least {least}.")
+
+
 # --- checking --------------------------------------------------------------------------------
 
 def check(spec: dict, raw) -> Result:
@@ -246,11 +205,19 @@ def _check_multiple(spec, response):
 
 def _check_numeric(spec, response):
     target, tol = float(spec["answer"]), float(spec.get("tolerance", 0))
-    right = abs(response - target) <= tol + 1e-9 * max(1.0, abs(target))
-    message = _feedback(spec, "correct" if right else "incorrect")
-    if not right and not message:
-        message = "Not quite: check your calculation and the unit."
-    return Result(points(spec) if right else 0.0, points(spec), [message or "Correct."])
+    right = near(response, target, tol)
+    if right:
+        message = _feedback(spec, "correct") or "Correct."
+    else:
+        message = (_wrong_value_feedback(spec, response, tol) or _feedback(spec, "incorrect")
+                   or "Not quite: check your calculation and the unit.")
+    return Result(points(spec) if right else 0.0, points(spec), [message])
+
+
+def _wrong_value_feedback(spec, response, tol):
+    """The feedback of the first typical wrong answer (`wrong_values`) the response matches."""
+    return next((entry["feedback"] for entry in spec.get("wrong_values", [])
+                 if matches_wrong_value(entry, response, tol)), "")
 
 
 def _check_text(spec, response):
@@ -286,8 +253,8 @@ def _check_order(spec, response):
 
 
 def _check_open(spec, response):
-    words = word_count(response)
-    return Result(0.0, points(spec), [f"Saved ({words} words)."], manual=True)
+    message = too_short(spec, response) or f"Saved ({word_count(response)} words)."
+    return Result(0.0, points(spec), [message], manual=True)
 
 
 _CHECKERS = {

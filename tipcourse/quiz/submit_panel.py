@@ -4,16 +4,21 @@ Thin: every decision is in `submission.submit`; this only collects the id and sh
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as w
 
-from . import submission
 from ..ui import PlainText, message_html
+from . import submission
+
+if TYPE_CHECKING:
+    from ..course import Session
 
 
 class SubmitPanel(PlainText, w.VBox):
     """Type the student id once, press Submit, read what was written and where."""
 
-    def __init__(self, session):
+    def __init__(self, session: Session):
         self.session = session
         self.exercise = session.notebook.removesuffix("-solution")
         self.student_id = w.Text(value=submission.remembered_student_id(),
@@ -23,7 +28,7 @@ class SubmitPanel(PlainText, w.VBox):
                                tooltip=f"Submit {self.exercise}")
         self.button.on_click(lambda _: self.submit())
         self.result = w.HTML("")
-        self._shown_missing = None  # the unanswered list the student has already seen
+        self._shown = None  # the questions (unanswered, too short) the student has been shown
         intro = w.HTML(f"<b>Submit exercise {self.exercise}</b>: your saved answers are "
                        "written to one file for your lecturer. You can submit again; the "
                        "newest submission replaces the earlier one.")
@@ -31,9 +36,9 @@ class SubmitPanel(PlainText, w.VBox):
                          layout=w.Layout(border="1px solid #bbb", padding="0.5em"))
 
     def submit(self) -> submission.Outcome:
-        outcome = submission.submit(self.session, self.student_id.value, self._shown_missing)
-        self._shown_missing = None if outcome.submitted else outcome.missing or None
-        self.button.description = "Submit anyway" if self._shown_missing else "Submit"
+        outcome = submission.submit(self.session, self.student_id.value, self._shown)
+        self._shown = None if outcome.submitted else outcome.listed or None
+        self.button.description = "Submit anyway" if self._shown else "Submit"
         css = "saved" if outcome.submitted else "error"
         self.result.value = message_html(outcome.lines, css)
         return outcome

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..ui import WIDE, PlainText, make, markdown, message_html, number, plain_line, shared_layout
-from .questions import AnswerFormatError, check, parse_response, word_count
+from .questions import AnswerFormatError, check, parse_response, too_short, word_count
 from .store import AnswerStore
 
 KIND_LABELS = {
@@ -96,8 +96,10 @@ def _orderer(spec):
 def _textarea(spec):
     area = make(w.Textarea, placeholder="Write your answer here.", continuous_update=False,
                  layout=shared_layout(width="100%", height="9em"), description="Answer:")
-    count = make(w.Label, value="0 words")
-    area.observe(lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words"), "value")
+    least = f" (this question asks for at least {spec['min_words']})" if spec.get("min_words") else ""
+    count = make(w.Label, value=f"0 words{least}")
+    area.observe(lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words{least}"),
+                 "value")
 
     def set_(text):
         area.value = text
@@ -124,12 +126,19 @@ def _control(spec):
 
 # --- the question widget ----------------------------------------------------------------------
 
+def question_label(position: tuple[int, int] | None, points: float = 1) -> str:
+    """"Question 3 of 12 · 1 point" (without the position when it is not known)."""
+    worth = f"{number(points)} point{'' if points == 1 else 's'}"
+    return f"Question {position[0]} of {position[1]} · {worth}" if position else worth
+
+
 class QuestionWidget(PlainText, w.VBox):
     """One question. mode="selfcheck": Check shows feedback. mode="assignment": Save only."""
 
     def __init__(self, spec: dict, store: AnswerStore, mode: str = "selfcheck",
-                 key_lines: list[str] | None = None):
+                 key_lines: list[str] | None = None, number: tuple[int, int] | None = None):
         self.spec, self.store, self.mode, self.key_lines = spec, store, mode, key_lines
+        self.number = number  # (position, total) in the notebook's outline, or None
         control, self._get, self._set = _control(spec)
         label = "Check" if mode == "selfcheck" else "Save answer"
         self.button = make(w.Button, description=label, button_style="primary",
@@ -137,8 +146,9 @@ class QuestionWidget(PlainText, w.VBox):
         self.button.on_click(lambda _: self.submit())
         self.feedback = make(w.HTML, value="")
         head = make(w.HTML, value=(
-            f'<div class="tipcourse-question"><b>{KIND_LABELS[spec["kind"]]}</b> '
-            f'<small>({spec["id"]}, {spec.get("points", 1)} pt)</small>'
+            f'<div class="tipcourse-question" data-question="{spec["id"]}">'
+            f'<b>{KIND_LABELS[spec["kind"]]}</b> '
+            f'<small>{question_label(number, spec.get("points", 1))}</small>'
             f'{markdown(spec["prompt"])}</div>'))
         buttons = [self.button]
         if spec.get("hint"):
@@ -167,9 +177,10 @@ class QuestionWidget(PlainText, w.VBox):
         if self.mode == "selfcheck":
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
-            self._show(f"Restored your saved answer (saved {entry['attempts']} time(s)).", "saved")
+            self._show_saved(f"Restored your saved answer (saved {entry['attempts']} time(s)).",
+                             entry["response"])
 
-    def submit(self):
+    def submit(self) -> dict | None:
         """Validate, save and (self-check) give feedback. Returns the saved entry or None."""
         raw = self._get()
         try:
@@ -183,9 +194,20 @@ class QuestionWidget(PlainText, w.VBox):
             self._show_result(result, entry["attempts"])
         else:
             entry = self.store.record(self.spec["id"], response)
-            self._show(f"Saved (saved {entry['attempts']} time(s)). You can change it and save "
-                       "again until you submit.", "saved")
+            self._show_saved(f"Saved (saved {entry['attempts']} time(s)). You can change it and "
+                             "save again until you submit.", response)
+        if self.store.problem:  # kept in memory, not on disk: the student must know
+            self.feedback.value = message_html([f"**{self.store.problem}**"], "error") + \
+                self.feedback.value
         return entry
+
+    def _show_saved(self, message: str, response) -> None:
+        """The saved message; for an open answer under min_words, the note comes first."""
+        note = too_short(self.spec, response)
+        if note:
+            self.feedback.value = message_html([f"**{note}**", message], "too-short")
+        else:
+            self._show(message, "saved")
 
     def _show_result(self, result, attempts):
         if result.manual:  # open response in a lesson: saved, with the model answer
@@ -202,7 +224,8 @@ class QuestionWidget(PlainText, w.VBox):
     def __repr__(self):
         entry = self.store.get(self.spec["id"])
         state = "not answered yet" if entry is None else f"answered (saved {entry['attempts']} time(s))"
-        text = (f"[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
+        position = f"Question {self.number[0]} of {self.number[1]} " if self.number else ""
+        text = (f"{position}[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
                 f"{plain_line(self.spec['prompt'])}\n({state}; run the notebook to answer)")
         if self.key_lines:
             text += "\nKEY (instructor copy): " + " | ".join(plain_line(k, 200) for k in self.key_lines)
