@@ -11,8 +11,12 @@ FIRST_LESSON := notebooks/00_start_here.ipynb
 # The browser files of the static site and slides (widget manager, require.js, reveal.js,
 # MathJax) and the accessibility checker (axe-core): npm packages, pinned by package-lock.json.
 NODE_STAMP := node_modules/.installed
+# What a build needs first; `make ... SETUP=` builds with an existing PY instead (a copy of the
+# repository has no virtualenv of its own: see notebooks-check).
+SETUP ?= $(STAMP)
 
-.PHONY: setup lab test bench release release-check clean site slides node_modules
+.PHONY: setup lab test bench notebooks notebooks-check release release-check handout clean site \
+	slides node_modules
 
 setup: $(STAMP)
 
@@ -45,11 +49,27 @@ slides: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP)
 	$(PY) -m tipcourse bench
 
-release: $(STAMP)
+# Authors edit the .md; these build the .ipynb from it: synced (jupytext), executed in place,
+# normalised, so that an unchanged notebook gives the same bytes.
+notebooks: $(SETUP)
+	$(PY) -m tipcourse notebooks notebooks
+
+# The solutions first (synced, executed), then the student copies and keys written from them.
+release: $(SETUP)
+	$(PY) -m tipcourse notebooks solutions
 	$(PY) -m tipcourse release
+
+# `make notebooks release` on a clean clone changes nothing: checked in a temporary copy of the
+# tracked files (the repository is not written), naming each file the build would change.
+notebooks-check: $(SETUP)
+	$(PY) -m tipcourse notebooks --rebuild-check
 
 release-check: $(STAMP)
 	$(PY) -m tipcourse release --check
+
+# The student edition in build/: a folder (a git repository of one commit) and a zip, no keys.
+handout: $(STAMP)
+	$(PY) -m tipcourse handout --out build --overwrite
 
 clean:
 	rm -rf $(VENV) node_modules build

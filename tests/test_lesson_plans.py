@@ -1,4 +1,4 @@
-"""Lesson plans (docs/lesson_plans/): one per lesson notebook, with the agreed sections,
+"""Lesson plans (instructor/lesson_plans/): one per lesson notebook, with the agreed sections,
 session tables whose minutes add up to 90 and 180, and only question ids that exist.
 
 The checks are plain functions that return a list of problems, so that the last test can
@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tipcourse.authoring.lint import bank_ids, prose_objectives
 from tipcourse.quiz.banks import lessons, load_bank
 
 ROOT = Path(__file__).resolve().parent.parent
-PLANS = ROOT / "docs" / "lesson_plans"
+PLANS = ROOT / "instructor" / "lesson_plans"
 NOTEBOOKS = ROOT / "notebooks"
 KEYS = ROOT / "solutions" / "keys"
 
@@ -130,6 +131,26 @@ def assessment_problems(text, number):
     return problems
 
 
+def lesson_metadata(notebook):
+    """The lesson's `tipcourse` metadata (id, minutes, objectives with question ids)."""
+    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("tipcourse", {})
+
+
+def objective_problems(text, meta):
+    """The plan's objectives ("As in the notebook") cite the numbers of the lesson's metadata
+    questions: their positions in the bank."""
+    bank = bank_ids(meta["id"])
+    prose = prose_objectives(sections(text).get("Learning objectives", ""))
+    if len(prose) != len(meta["objectives"]):
+        return [f"{len(prose)} objectives, the lesson has {len(meta['objectives'])}"]
+    problems = []
+    for n, ((_, cited), objective) in enumerate(zip(prose, meta["objectives"]), start=1):
+        expected = sorted(bank.index(q) + 1 for q in objective["questions"])
+        if sorted(set(cited or [])) != expected:
+            problems.append(f"objective {n} cites {cited}, the lesson {expected}")
+    return problems
+
+
 def live_use_problems(text, number):
     """The sessions use the lesson's own self-checks, and its exercise where there is one."""
     found = sections(text)
@@ -175,6 +196,12 @@ def test_every_question_id_exists(notebook):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
+def test_objectives_cite_the_lessons_question_numbers(notebook):
+    text = plan_for(notebook).read_text(encoding="utf-8")
+    assert objective_problems(text, lesson_metadata(notebook)) == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_sessions_use_the_lessons_questions(notebook):
     text = plan_for(notebook).read_text(encoding="utf-8")
     assert live_use_problems(text, notebook.stem[:2]) == []
@@ -192,7 +219,7 @@ def test_index_links_every_plan_and_the_readme_links_the_index():
     for notebook in lesson_notebooks():
         assert f"({notebook.stem}.md)" in index, f"index has no link to {notebook.stem}.md"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "(docs/lesson_plans/README.md)" in readme
+    assert "(instructor/lesson_plans/README.md)" in readme
 
 
 BROKEN = """# Lesson plan 01
@@ -231,6 +258,10 @@ def test_the_checks_catch_a_broken_plan():
     assessment = assessment_problems(BROKEN, "01")
     assert any("total ['3']" in p for p in assessment)
     assert "Assessment does not name the open question ex01-apply" in assessment
+    meta = {"id": "l01", "objectives": [{"questions": ["l01-consent"]}]}
+    assert objective_problems("## Learning objectives\n\n1. **apply** it (question 2).\n",
+                              meta) == ["objective 1 cites [2], the lesson [3]"]
+    assert objective_problems(BROKEN, meta) == ["0 objectives, the lesson has 1"]
     assert live_use_problems(BROKEN, "02") == ["the sessions use no self-check question of l02",
                                                "the sessions give no part of ex02 to do in class"]
     with pytest.raises(ValueError, match="no table"):

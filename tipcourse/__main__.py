@@ -1,4 +1,5 @@
-"""Command line: python -m tipcourse {setup-lab, execute, release, bench, grade, site, slides} ..."""
+"""Command line: python -m tipcourse {setup-lab, execute, notebooks, release, handout, lint,
+grade, bench, site, slides} ... (`python -m tipcourse COMMAND --help` for each)."""
 from __future__ import annotations
 
 import argparse
@@ -8,16 +9,32 @@ from pathlib import Path
 from .paths import ROOT
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tipcourse")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("setup-lab", help="write JupyterLab settings overrides into this environment")
-    run = sub.add_parser("execute", help="execute notebooks in place, hermetically")
+    run = sub.add_parser("execute", help="execute notebooks in place, hermetically, normalised")
     run.add_argument("notebooks", nargs="+", type=Path)
+    nbs = sub.add_parser("notebooks", help="sync notebooks from their .md and execute them in "
+                                            "place, normalised")
+    nbs.add_argument("paths", nargs="*", type=Path,
+                     help=".md or .ipynb files, or folders (default: notebooks/)")
+    nbs.add_argument("--check", action="store_true",
+                     help="only report the notebooks that differ from their .md (no kernel; "
+                          "default: notebooks/ and solutions/)")
+    nbs.add_argument("--rebuild-check", action="store_true",
+                     help="only report the files `make notebooks release` would change, "
+                          "building in a temporary copy of the repository")
     rel = sub.add_parser("release", help="write exercises/ and the keys from solutions/")
     rel.add_argument("exercises", nargs="*", help="only these exercise ids (e.g. ex02); default all")
     rel.add_argument("--check", action="store_true",
                      help="only report whether exercises/ is what release would write")
+    han = sub.add_parser("handout", help="the student edition: a folder, a zip and a git "
+                                         "repository of one commit, without keys")
+    han.add_argument("--out", type=Path, default=ROOT / "build",
+                     help="folder for tipcourse-handout/ and tipcourse-handout.zip "
+                          "(default: build/)")
+    han.add_argument("--overwrite", action="store_true", help="replace an earlier handout")
     sub.add_parser("bench", help="time every notebook against a bare kernel")
     gra = sub.add_parser("grade", help="grade submission files (as data) into a gradebook")
     gra.add_argument("submissions", nargs="+", type=Path, help="submission files or folders")
@@ -26,10 +43,22 @@ def main(argv=None) -> int:
     gra.add_argument("--keys", type=Path, default=Path("solutions/keys"),
                      help="folder of answer keys exNN.json (default: solutions/keys)")
     gra.add_argument("--manual", type=Path, help="a filled-in manual.csv: open-response scores")
+    gra.add_argument("--exercise", metavar="exNN",
+                     help="grade only this exercise; files of other exercises are reported")
+    gra.add_argument("--roster", type=Path,
+                     help="the LMS participant list (Moodle's grading worksheet): flags a file "
+                          "whose student id is not its folder's participant")
+    gra.add_argument("--person-folders", action="store_true",
+                     help="every subfolder holds one person's files (detected for Moodle)")
     gra.add_argument("--overwrite", action="store_true",
                      help="replace the outputs of an earlier run in --out")
     web = sub.add_parser("site", help="the offline static HTML site of the course")
     web.add_argument("--out", type=Path, help="output folder (default: build/site)")
+    lin = sub.add_parser("lint", help="check lessons against docs/AUTHORING.md")
+    lin.add_argument("paths", nargs="*", type=Path,
+                     help="lesson sources (notebooks/NN_x.md or .ipynb); default: every lesson")
+    lin.add_argument("--record", action="store_true",
+                     help="instead, add the current question ids to the record of released ids")
     sli = sub.add_parser("slides", help="offline reveal.js slides of every lesson")
     sli.add_argument("--out", type=Path, help="output folder (default: build/slides)")
     sli.add_argument("--write-metadata", nargs="*", type=Path, metavar="NOTEBOOK",
@@ -45,8 +74,12 @@ def main(argv=None) -> int:
         from .authoring.execute import execute_file
 
         for path in args.notebooks:
-            execute_file(path)
-            print(f"executed {path}")
+            changed = execute_file(path)
+            print(f"executed {path}{'' if changed else ' (unchanged)'}")
+    elif args.command == "notebooks":
+        from .authoring import sources
+
+        return sources.main(args.paths, check=args.check, rebuild=args.rebuild_check)
     elif args.command == "release":
         from .authoring import release
 
@@ -59,8 +92,22 @@ def main(argv=None) -> int:
                 return 1
             print("exercises/ matches solutions/.")
         else:
-            for path in release.release(only=args.exercises):
+            try:
+                written = release.release(only=tuple(args.exercises))
+            except release.ReleaseError as err:
+                print(f"release: nothing was written.\n{err}", file=sys.stderr)
+                return 1
+            for path in written:
                 print(f"wrote {path.relative_to(ROOT)}")
+    elif args.command == "handout":
+        from .authoring import handout
+
+        try:
+            folder = handout.build(args.out, overwrite=args.overwrite)
+        except handout.HandoutError as err:
+            print(f"handout: {err}", file=sys.stderr)
+            return 1
+        print(f"wrote {folder}/ (a git repository of one commit) and {folder}.zip")
     elif args.command == "bench":
         from .bench.notebooks import main as bench_main
 
@@ -73,6 +120,10 @@ def main(argv=None) -> int:
         from .publish import site
 
         site.build(args.out or site.DEFAULT_OUT)
+    elif args.command == "lint":
+        from .authoring import lint
+
+        return lint.main(args.paths, record=args.record)
     elif args.command == "slides":
         from .publish import slides
 

@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MAX_BYTES = 1_000_000
+from ..quiz.submission import MAX_BYTES as MAX_BYTES  # the one size limit, checked at submit too
+
+MAX_DEPTH = 32  # nesting of arrays and objects; a real submission has about 4
+FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks differ; later than this is "in the future"
 EXERCISE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 OUTPUT_FILES = ("gradebook.csv", "manual.csv", "errors.csv")
 FEEDBACK_DIR = "feedback"
-MANUAL_COLUMNS = ("student_id", "exercise", "question_id", "response", "rubric",
-                  "model_answer", "max_points", "score", "comment")
+MANUAL_COLUMNS = ("student_id", "exercise", "question_id", "response", "response_sha256",
+                  "rubric", "model_answer", "max_points", "score", "comment")
 ERROR_COLUMNS = ("file", "student_id", "exercise", "problem")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,6 +53,14 @@ class Submission:
     answers: dict
     course_version: str = ""
     flags: list[str] = field(default_factory=list)
+    source: str = ""  # the folder the file came from (see grading.selection)
+    source_is_person: bool = False  # that folder is one person's
+    expected_id: str | None = None  # that person's id, from a roster
+
+    @property
+    def display(self) -> str:
+        """The file as the lecturer named it: its path relative to the argument given."""
+        return str(self.path)
 
 
 @dataclass
@@ -62,6 +73,7 @@ class QuestionGrade:
     messages: list[str]
     status: str
     comment: str = ""
+    stale: bool = False  # a manual score was given to an earlier version of this response
 
     @property
     def points(self) -> float:
@@ -96,3 +108,4 @@ class Report:
     out: Path
     graded: list[Graded]
     problems: list[Problem]
+    conflicts: list = field(default_factory=list)  # selection.Conflict: not graded

@@ -1,14 +1,20 @@
-"""Reading a batch: answer keys, finding files, reading each as data and checking its shape,
-and keeping one submission per student and exercise."""
+"""Reading a batch: answer keys, finding files (and where each came from), reading each as
+data and checking its shape. Which of them count is `selection`'s decision."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..quiz.questions import SpecError, validate_spec
-from ..quiz.submission import TYPE, checksum, clean_student_id
-from .model import EXERCISE_ID, MAX_BYTES, GradingError, Problem, Submission, SubmissionError
+from ..quiz.submission import FORMAT, TYPE, checksum, checksum_v1, clean_student_id
+from .model import (EXERCISE_ID, MAX_BYTES, MAX_DEPTH, GradingError, Problem, Submission,
+                    SubmissionError)
 
 
 # --- keys ------------------------------------------------------------------------------------
@@ -44,27 +50,68 @@ def _read_key(path: Path) -> dict:
     return key
 
 
-# --- finding and reading submissions -----------------------------------------------------------
+# --- finding submissions ------------------------------------------------------------------------
 
-def find_submissions(paths, skip: Path | None = None) -> tuple[list[Path], list[Problem]]:
-    """Files to grade, and problems with the arguments (missing paths, empty folders)."""
+# Moodle's "Download all submissions": one folder per participant, named
+# "<full name>_<participant number>_assignsubmission_file_" (or _onlinetext_).
+MOODLE_FOLDER = re.compile(r"^.*_(?P<participant>\d+)_assignsubmission_[a-z]+_?$")
+
+
+@dataclass
+class Found:
+    """A file to read, and where it came from."""
+
+    path: Path
+    source: str  # the folder it was found in, as given on the command line
+    person: bool = False  # that folder is one person's (an LMS participant's, a hub user's)
+    participant: str = ""  # the LMS participant number of that folder, if known
+
+    @property
+    def display(self) -> str:
+        return str(self.path)
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def find_submissions(paths, skip: Path | None = None,
+                     person_folders: bool = False) -> tuple[list[Found], list[Problem]]:
+    """Files to grade, and problems with the arguments (missing paths, special files, empty
+    folders). `person_folders`: every subfolder is one person's (also detected for Moodle)."""
     files, problems = [], []
     for path in map(Path, paths):
-        if not path.exists():
+        if path.is_symlink() or (path.exists() and not path.is_dir() and not _regular(path)):
+            problems.append(Problem(str(path), "not a regular file (a link, FIFO, device or "
+                                    "socket); skipped"))
+        elif not path.exists():
             problems.append(Problem(str(path), "no such file or folder"))
         elif path.is_dir():
-            found, other = _scan_folder(path, skip)
+            found, other = _scan_folder(path, skip, person_folders)
             files += found
             problems += [Problem(str(p), why) for p, why in other]
             if not found:
                 problems.append(Problem(str(path), "the folder holds no submission files (.json)"))
         else:
-            files.append(path)
-    unique = {p.resolve(): p for p in files}  # a file named twice is graded once
+            files.append(Found(path, str(path.parent)))
+    unique = {f.path.resolve(): f for f in files}  # a file named twice is graded once
     return list(unique.values()), problems
 
 
-def _scan_folder(folder: Path, skip: Path | None) -> tuple[list[Path], list[tuple[Path, str]]]:
+def _found(folder: Path, path: Path, person_folders: bool) -> Found:
+    parent = path.parent
+    if parent == folder:
+        return Found(path, str(folder))
+    moodle = MOODLE_FOLDER.match(parent.name)
+    return Found(path, str(parent), person_folders or moodle is not None,
+                 moodle.group("participant") if moodle else "")
+
+
+def _scan_folder(folder: Path, skip: Path | None,
+                 person_folders: bool) -> tuple[list[Found], list[tuple[Path, str]]]:
     """(.json files, [(other file, why skipped)]). Hidden files, such as .ipynb_checkpoints,
     are passed over silently; links are not followed (an unzipped upload may hold one)."""
     root = folder.resolve()
@@ -80,12 +127,63 @@ def _scan_folder(folder: Path, skip: Path | None) -> tuple[list[Path], list[tupl
             continue  # an earlier grader output inside the submissions folder
         if path.is_symlink():
             other.append((path, "a symbolic link; not followed, skipped"))
-        elif path.is_file():
-            if path.suffix.lower() == ".json":
-                found.append(path)
-            else:
-                other.append((path, "not a submission file (a .json file is expected); skipped"))
+        elif path.is_dir():
+            continue
+        elif not _regular(path):
+            other.append((path, "not a regular file (a FIFO, device or socket); skipped"))
+        elif path.suffix.lower() == ".json":
+            found.append(_found(folder, path, person_folders))
+        else:
+            other.append((path, "not a submission file (a .json file is expected); skipped"))
     return found, other
+
+
+def read_roster(path: Path) -> dict[str, str]:
+    """{participant number: student id} from the LMS's participant list: Moodle's grading
+    worksheet ("Identifier" = "Participant 1234567", "ID number") or a two-column CSV
+    (participant, student_id)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise GradingError(f"Cannot read the roster {path}: {err}") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    fields = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    who = fields.get("identifier") or fields.get("participant")
+    sid = fields.get("id number") or fields.get("student_id")
+    if not who or not sid:
+        raise GradingError(f"{path} is not a roster: it needs the columns Identifier (or "
+                           f"participant) and ID number (or student_id); found {reader.fieldnames}.")
+    roster = {}
+    for row in reader:
+        number = re.sub(r"\D", "", row.get(who) or "")
+        if number and (row.get(sid) or "").strip():
+            roster[number] = row[sid].strip()
+    return roster
+
+
+def sniff_delimiter(text: str) -> str:
+    """Excel in an Indonesian or European locale writes ';' between fields."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+# --- reading one file ----------------------------------------------------------------------------
+
+def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True if the JSON text nests arrays and objects deeper than `limit`. Counted on the text
+    with its strings removed, before parsing: a deep file never reaches the parser's recursion."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def read_submission(path: Path) -> Submission:
@@ -96,9 +194,14 @@ def read_submission(path: Path) -> Submission:
         raise SubmissionError(f"the file is larger than {MAX_BYTES:,} bytes, the limit for a "
                               "submission; not read")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SubmissionError("not a text (UTF-8) file, so not a submission") from None
+    if nesting_too_deep(text):
+        raise SubmissionError(f"JSON nested more than {MAX_DEPTH} levels deep; a submission "
+                              "is never that deep, so it is not read")
+    try:
+        data = json.loads(text)
     except (ValueError, RecursionError) as err:
         raise SubmissionError(f"not valid JSON ({str(err)[:120]})") from None
     return validate_submission(data, path)
@@ -118,9 +221,9 @@ def validate_submission(data, path: Path) -> Submission:
         return SubmissionError(f"JSON of the wrong shape: {message}", known.get("student_id", ""),
                                known.get("exercise", ""))
 
-    if data.get("format", 1) != 1 or data.get("type", TYPE) != TYPE:
-        raise wrong(f"not a {TYPE} of format 1 (type {data.get('type')!r}, "
-                    f"format {data.get('format')!r})")
+    if data.get("format", 1) not in (1, FORMAT) or data.get("type", TYPE) != TYPE:
+        raise wrong(f"not a {TYPE} of format 1 or {FORMAT} (type "
+                    f"{short_json(data.get('type'))}, format {short_json(data.get('format'))})")
     for name in ("exercise", "student_id", "submitted_at", "answers"):
         if name not in data:
             raise wrong(f"the field {name!r} is missing")
@@ -140,10 +243,21 @@ def validate_submission(data, path: Path) -> Submission:
     version = data.get("course_version")
     submission = Submission(path, data["exercise"], student_id, data["submitted_at"], when,
                             data["answers"], version if isinstance(version, str) else "")
-    if data.get("checksum") != checksum(data["answers"]):
-        submission.flags.append("checksum mismatch: answers changed after submitting"
-                                if "checksum" in data else "no checksum")
+    submission.flags += _checksum_flags(data)
     return submission
+
+
+def _checksum_flags(data: dict) -> list[str]:
+    if "checksum" not in data:
+        return ["no checksum"]
+    if data.get("format", 1) == 1:
+        ok = data["checksum"] == checksum_v1(data["answers"])
+        return ["format 1: its checksum covers the answers only, not the id and time"] + (
+            [] if ok else ["checksum mismatch: the answers changed after submitting"])
+    if data["checksum"] != checksum(data):
+        return ["checksum mismatch: the exercise, student id, time or answers changed after "
+                "submitting"]
+    return []
 
 
 def _parse_time(value) -> dt.datetime | None:
@@ -173,46 +287,63 @@ def listed(ids, limit: int = 5) -> str:
     return ", ".join(i if len(i) <= 40 else i[:39] + "…" for i in ids[:limit]) + more
 
 
-def latest_only(submissions: list[Submission]) -> tuple[list[Submission], list[Problem]]:
-    """One submission per student and exercise: the latest `submitted_at` counts."""
-    groups: dict[tuple, list[Submission]] = {}
-    for sub in submissions:
-        groups.setdefault((sub.exercise, sub.student_id), []).append(sub)
-    kept, problems = [], []
-    for group in groups.values():
-        group.sort(key=lambda s: (s.when, str(s.path)))
-        latest = group[-1]
-        for older in group[:-1]:
-            problems.append(Problem(str(older.path), "duplicate: a later submission of the same "
-                                    f"student ({latest.path.name}, {latest.submitted_at}) was "
-                                    "graded instead", older.student_id, older.exercise))
-        if len(group) > 1:
-            latest.flags.append(f"duplicate: latest of {len(group)} submissions graded")
-        kept.append(latest)
-    return kept, problems
-
-
-
-
-def load_batch(paths, keys: dict, out: Path) -> tuple[list[Submission], list[Problem]]:
-    """Readable submissions of exercises with a usable key, one per student and exercise."""
-    files, problems = find_submissions(paths, skip=out)
+def load_batch(paths, keys: dict, out: Path, options: BatchOptions | None = None
+               ) -> tuple[list[Submission], list[Problem]]:
+    """Readable submissions of exercises with a usable key (not yet one per student)."""
+    options = options or BatchOptions()
+    found, problems = find_submissions(paths, skip=out, person_folders=options.person_folders)
     submissions = []
-    for path in files:
+    for item in found:
         try:
-            sub = read_submission(path)
+            sub = read_submission(item.path)
         except SubmissionError as err:
-            problems.append(Problem(str(path), str(err), err.student_id, err.exercise))
+            problems.append(Problem(item.display, str(err), err.student_id, err.exercise))
             continue
         except OSError as err:
-            problems.append(Problem(str(path), f"cannot be read ({err.strerror or err})"))
+            problems.append(Problem(item.display, f"cannot be read ({err.strerror or err})"))
             continue
-        key = keys.get(sub.exercise)
-        if not isinstance(key, dict):
-            reason = key or (f"no answer key for exercise {sub.exercise!r} (keys: "
-                             f"{', '.join(sorted(keys))}); is this another exercise's file?")
-            problems.append(Problem(str(path), reason, sub.student_id, sub.exercise))
+        problem = _batch_problem(sub, keys, options)
+        if problem:
+            problems.append(Problem(item.display, problem, sub.student_id, sub.exercise))
             continue
+        sub.source, sub.source_is_person = item.source, item.person
+        if item.participant and options.roster is not None:
+            sub.expected_id = options.roster.get(item.participant, "(not on the roster)")
+        sub.flags += version_flags(sub.course_version)
         submissions.append(sub)
-    kept, duplicates = latest_only(submissions)
-    return kept, problems + duplicates
+    return submissions, problems
+
+
+@dataclass
+class BatchOptions:
+    exercise: str | None = None  # grade only this exercise; files of others are reported
+    roster: dict[str, str] | None = None  # {LMS participant number: student id}
+    person_folders: bool = False  # every subfolder is one person's
+
+
+def _batch_problem(sub: Submission, keys: dict, options: BatchOptions) -> str | None:
+    if options.exercise and sub.exercise != options.exercise:
+        return (f"a submission of {sub.exercise}, not of {options.exercise} (the --exercise "
+                "being graded); not graded")
+    key = keys.get(sub.exercise)
+    if not isinstance(key, dict):
+        return key or (f"no answer key for exercise {sub.exercise!r} (keys: "
+                       f"{', '.join(sorted(keys))}); is this another exercise's file?")
+    return None
+
+
+def version_flags(version: str) -> list[str]:
+    """A submission made with a newer course than the grader's may hold questions or answer
+    shapes this key does not know: say so."""
+    from ..quiz.submission import course_version
+
+    mine = course_version()
+    if version and _version_tuple(version) > _version_tuple(mine) > ():
+        return [f"made with course version {version}, newer than the grader's {mine}: update "
+                "the course (git pull) and grade again"]
+    return []
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = re.findall(r"\d+", version)
+    return tuple(int(p) for p in parts[:3])

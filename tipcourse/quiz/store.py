@@ -6,8 +6,15 @@ Where: `$TIPCOURSE_ANSWERS_DIR` if set, else `~/tipcourse-answers/`. File: `<not
      "answers": {"l01-consent": {"response": "b", "attempts": 2, "saved_at": "...",
                                  "score": 1.0, "points": 1.0}}}
 
-A file that cannot be read is moved aside (`<notebook>.corrupt-<time>.json`), never overwritten,
-and the student is told where it went.
+Nothing a student gave is ever lost:
+- every save re-reads the file and merges under a lock (`filelock`), so two kernels or two
+  browser tabs on one notebook do not erase each other's answers;
+- a file that cannot be read, or that holds entries of the wrong shape, is moved aside
+  (`<notebook>.corrupt-<time>-<n>.json`, never over another) and its good entries are kept;
+- when the file cannot be written (a read-only folder, a folder where the file should be, a
+  lock held too long), the answer stays in memory, `problem` says why in words, and the next
+  save that succeeds writes it too;
+- temporary files left by a killed kernel are removed when the notebook is opened again.
 """
 from __future__ import annotations
 
@@ -16,10 +23,13 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 ANSWERS_DIR_ENV = "TIPCOURSE_ANSWERS_DIR"
 FORMAT = 1
+LOCK_TIMEOUT = 10  # seconds; a save waits this long for another kernel's save
+STALE_TEMP = 60  # seconds; an older temporary file is a killed writer's leftover
 
 
 def answers_dir() -> Path:
@@ -46,6 +56,30 @@ def write_json_atomic(path: Path, payload: dict) -> None:
         raise
 
 
+def move_aside(path: Path, stem: str) -> Path:
+    """Rename `path` to a free `<stem>.corrupt-<time>-<n>.json` beside it (never over one)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 10_000):
+        aside = path.with_name(f"{stem}.corrupt-{stamp}-{n}.json")
+        try:
+            os.link(path, aside)  # fails if `aside` exists: no overwrite, even in a race
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            if aside.exists():
+                continue
+            os.replace(path, aside)
+            return aside
+        path.unlink()
+        return aside
+    raise OSError(f"no free name to move {path} aside")
+
+
+def _valid_entry(entry: object) -> bool:
+    return isinstance(entry, dict) and "response" in entry and isinstance(
+        entry.get("attempts", 1), int)
+
+
 class AnswerStore:
     """The saved answers of one notebook."""
 
@@ -54,48 +88,145 @@ class AnswerStore:
             raise ValueError(f"Notebook id must be lower-case letters, digits, '-' or '_': {notebook!r}")
         self.notebook = notebook
         self.path = Path(directory or answers_dir()) / f"{notebook}.json"
-        self.warning = ""  # set when a corrupt file was moved aside
+        self.warning = ""  # something the student must know about the file (shown once)
+        self.problem = ""  # why the last save could not be written ("" once it could)
+        self.unsaved: set[str] = set()  # answers held in memory only
+        self._recovered = False  # good entries rescued from a file moved aside
+        self._remove_stale_temps()
         self.answers = self._read()
+        if self._recovered:
+            self.unsaved.update(self.answers)
+            self._write_locked()
+
+    # --- reading ---------------------------------------------------------------------------
 
     def _read(self) -> dict:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-                raise ValueError("not an answers file")
-            return data["answers"]
+            text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
-        except (ValueError, UnicodeDecodeError) as err:
-            return self._move_aside(err)
+        except (OSError, UnicodeDecodeError) as err:
+            if isinstance(err, UnicodeDecodeError):
+                return self._set_aside(err, {})
+            self.warning = (f"Your saved answers in {self.path} cannot be read ({_why(err)}). "
+                            "Nothing was changed there; answers you give now are kept while "
+                            "the notebook is open.")
+            return {}
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            return self._set_aside(err, {})
+        answers = data.get("answers") if isinstance(data, dict) else None
+        if not isinstance(answers, dict):
+            return self._set_aside(ValueError("not an answers file"), {})
+        good = {qid: e for qid, e in answers.items() if isinstance(qid, str) and _valid_entry(e)}
+        if len(good) != len(answers):
+            return self._set_aside(ValueError(f"{len(answers) - len(good)} entries of the wrong "
+                                              "shape"), good)
+        return good
 
-    def _move_aside(self, err: Exception) -> dict:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.notebook}.corrupt-{stamp}.json")
-        os.replace(self.path, aside)
-        self.warning = (
-            f"Your saved answers file {self.path} could not be read ({err}). It was kept as "
-            f"{aside.name} in the same folder and nothing in it was deleted; new answers go to "
-            "a fresh file. Ask your lecturer if you need the old answers back."
-        )
-        return {}
+    def _set_aside(self, err: Exception, kept: dict) -> dict:
+        """Move an unreadable file aside, keeping the entries that could be read."""
+        try:
+            aside = move_aside(self.path, self.notebook)
+        except OSError as move_error:
+            self.warning = (f"Your saved answers file {self.path} could not be read ({err}) "
+                            f"and could not be moved aside ({_why(move_error)}). It is left as "
+                            "it is; new answers are kept while the notebook is open.")
+            self.unsaved.update(kept)
+            return kept
+        self.warning = (f"Your saved answers file {self.path} could not be read ({err}). It was "
+                        f"kept as {aside.name} in the same folder and nothing in it was deleted"
+                        + (f"; the {len(kept)} answers that could be read are kept" if kept
+                           else "") + ". Ask your lecturer if you need the old answers back.")
+        self._recovered = bool(kept)  # written by __init__, or by the save that read it
+        self.unsaved.update(kept)
+        return kept
+
+    def _remove_stale_temps(self) -> None:
+        try:
+            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                if time.time() - tmp.stat().st_mtime > STALE_TEMP:
+                    tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a folder we cannot list: the first save will say why
+
+    # --- writing ---------------------------------------------------------------------------
 
     def get(self, qid: str) -> dict | None:
         return self.answers.get(qid)
 
-    def record(self, qid: str, response, score: float | None = None,
+    def record(self, qid: str, response: object, score: float | None = None,
                points: float | None = None) -> dict:
-        """Save a response, counting the attempt; returns the saved entry."""
-        # Re-read first: the same notebook may be open in a second kernel.
-        self.answers = {**self.answers, **self._read()}
+        """Save a response, counting the attempt; returns the saved entry. If the file cannot
+        be written, the entry is kept in memory and `problem` says why."""
+        from filelock import FileLock, Timeout
+
         previous = self.answers.get(qid, {})
         entry = {"response": response, "attempts": previous.get("attempts", 0) + 1,
                  "saved_at": now()}
         if score is not None:
             entry.update(score=score, points=points)
         self.answers[qid] = entry
-        self.save()
+        self.unsaved.add(qid)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(self._lock_path(), timeout=LOCK_TIMEOUT):
+                self._merge_disk()
+                entry = self.answers[qid]
+                self._write()
+        except Timeout:
+            self._failed("another notebook kept the answers file locked for "
+                         f"{LOCK_TIMEOUT} seconds")
+        except OSError as err:
+            self._failed(_why(err))
         return entry
 
-    def save(self) -> None:
+    def _lock_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.lock")
+
+    def _merge_disk(self) -> None:
+        """Answers another kernel saved since we read: theirs count, except the ones we hold
+        unsaved (ours are newer). Attempts add up from the file's count."""
+        disk = self._read()
+        for qid, theirs in disk.items():
+            if qid not in self.unsaved:
+                self.answers[qid] = theirs
+            elif isinstance(self.answers.get(qid), dict):
+                mine = self.answers[qid]
+                mine["attempts"] = max(mine["attempts"], theirs.get("attempts", 0) + 1)
+
+    def _write(self) -> None:
         write_json_atomic(self.path, {"format": FORMAT, "notebook": self.notebook,
                                       "answers": self.answers})
+        self.unsaved.clear()
+        self.problem = ""
+
+    def _write_locked(self) -> None:
+        from filelock import FileLock, Timeout
+
+        try:
+            with FileLock(self._lock_path(), timeout=LOCK_TIMEOUT):
+                self._write()
+        except (OSError, Timeout) as err:
+            self._failed(_why(err))
+
+    def _failed(self, why: str) -> None:
+        self.problem = (f"Not written to disk: {why}. Your answer is kept while this notebook "
+                        f"stays open ({len(self.unsaved)} unsaved), and is written with your "
+                        f"next answer once {self.path.parent} can be written to. Ask your "
+                        "lecturer if this message stays.")
+
+    def save(self) -> None:
+        """Write every answer now (under the lock); `problem` says why if it could not."""
+        self._write_locked()
+
+
+def _why(err: BaseException) -> str:
+    if isinstance(err, IsADirectoryError):
+        return f"{err.filename} is a folder, not a file"
+    if isinstance(err, PermissionError):
+        return f"no permission to write in {Path(err.filename or '').parent or 'the folder'}"
+    if isinstance(err, OSError) and err.strerror:
+        return f"{err.strerror} ({err.filename})" if err.filename else err.strerror
+    return str(err) or type(err).__name__

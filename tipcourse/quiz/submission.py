@@ -4,17 +4,20 @@ Where: `<answers folder>/submissions/<exercise>__<safe student id>.json`, where 
 folder is `$TIPCOURSE_ANSWERS_DIR` or `~/tipcourse-answers/` (see `store`) and the safe id is
 `safe_name(student_id)`. Students hand in that one file; the grader reads it as data only.
 
-    {"format": 1, "type": "tipcourse-submission",
+    {"format": 2, "type": "tipcourse-submission",
      "exercise": "ex01", "student_id": "2301234",
      "submitted_at": "2025-03-01T09:30:00+00:00", "course_version": "0.1.0",
      "questions": ["ex01-consent", ...],      # the exercise's questions when submitting
      "missing": ["ex01-essay"],               # those without a saved answer
      "answers": {"ex01-consent": {"response": "b", "attempts": 2,
                                   "saved_at": "2025-03-01T09:12:41+00:00"}},
-     "checksum": "sha256:<hex>"}              # of canonical_json(answers)
+     "checksum": "sha256:<hex>"}    # of exercise, student id, time and answers (`signed_part`)
 
 The checksum lets the grader notice a file changed after it was written (an editor that
-"fixed" it, a broken upload). It is not a signature: anyone can recompute it.
+"fixed" it, a broken upload, an id or a date typed in by hand). It is not a signature: anyone
+can recompute it, which is why the grader also checks where each file came from
+(`grading.selection`). A file of at most `MAX_BYTES` is written; a larger one is refused here,
+naming the answer that makes it large, because the grader would refuse it.
 
 Submitting again replaces the earlier file (the newest submission is the one that counts).
 The student id is typed once and remembered in `<answers folder>/student.json`.
@@ -25,13 +28,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import outline
+from .questions import too_short, word_count
 from .store import AnswerStore, answers_dir, now, write_json_atomic
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from ..course import Session
+
+FORMAT = 2  # 2: the checksum covers exercise, student id and time too (1: answers only)
 TYPE = "tipcourse-submission"
+MAX_BYTES = 1_000_000  # the largest submission file the grader reads
 MAX_ID_LENGTH = 64
 ENTRY_FIELDS = ("response", "attempts", "saved_at")
 
@@ -99,7 +110,18 @@ def canonical_json(answers: dict) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def checksum(answers: dict) -> str:
+def signed_part(document: dict) -> dict:
+    """What the checksum covers (format 2): who, which exercise, when, and the answers."""
+    return {k: document.get(k) for k in ("exercise", "student_id", "submitted_at", "answers")}
+
+
+def checksum(document: dict) -> str:
+    """The checksum of a format-2 submission document."""
+    return "sha256:" + hashlib.sha256(canonical_json(signed_part(document))).hexdigest()
+
+
+def checksum_v1(answers: dict) -> str:
+    """The checksum of a format-1 submission (answers only), still read by the grader."""
     return "sha256:" + hashlib.sha256(canonical_json(answers)).hexdigest()
 
 
@@ -112,9 +134,15 @@ def course_version() -> str:
         return "unknown"
 
 
-def missing_questions(question_ids, answers: dict) -> list[str]:
+def missing_questions(question_ids: Iterable[str], answers: dict) -> list[str]:
     """The exercise's questions without a saved answer, in notebook order."""
     return [qid for qid in question_ids if qid not in answers]
+
+
+def too_short_questions(question_ids: Iterable[str], answers: dict, specs: dict) -> list[str]:
+    """The saved open answers shorter than their question's `min_words`, in notebook order."""
+    return [qid for qid in question_ids if qid in answers and qid in specs
+            and too_short(specs[qid], answers[qid].get("response"))]
 
 
 def build_submission(exercise: str, student_id: str, answers: dict, question_ids,
@@ -123,19 +151,40 @@ def build_submission(exercise: str, student_id: str, answers: dict, question_ids
     kept = {qid: {k: entry[k] for k in ENTRY_FIELDS if k in entry}
             for qid, entry in sorted(answers.items())}
     question_ids = list(question_ids)
-    return {
+    document = {
         "format": FORMAT, "type": TYPE, "exercise": exercise,
         "student_id": clean_student_id(student_id),
         "submitted_at": submitted_at or now(), "course_version": course_version(),
         "questions": question_ids, "missing": missing_questions(question_ids, kept),
-        "answers": kept, "checksum": checksum(kept),
+        "answers": kept,
     }
+    document["checksum"] = checksum(document)
+    return document
+
+
+class TooLarge(ValueError):
+    """The submission would be larger than the grader reads; the message names the answer."""
+
+
+def check_size(document: dict) -> None:
+    """Raise TooLarge, naming the largest answer, if the file would exceed MAX_BYTES."""
+    size = len(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    if size <= MAX_BYTES:
+        return
+    sizes = {qid: len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+             for qid, entry in document["answers"].items()}
+    largest = max(sizes, key=sizes.get) if sizes else "?"
+    raise TooLarge(f"Not submitted: the file would be {size:,} bytes, and your lecturer's "
+                   f"grader reads at most {MAX_BYTES:,}. The answer to {largest} alone is "
+                   f"{sizes.get(largest, 0):,} bytes: shorten it, press **Save answer**, and "
+                   "submit again.")
 
 
 def write_submission(exercise: str, student_id: str, answers: dict, question_ids,
                      directory: Path | None = None) -> tuple[Path, bool, list[str]]:
     """Write (or replace) the submission file; returns (path, replaced, missing)."""
     document = build_submission(exercise, student_id, answers, question_ids)
+    check_size(document)
     path = submission_path(exercise, document["student_id"], directory)
     replaced = path.exists()
     write_json_atomic(path, document)
@@ -144,9 +193,11 @@ def write_submission(exercise: str, student_id: str, answers: dict, question_ids
 
 # --- from a notebook session ---------------------------------------------------------------
 
-def session_answers(session) -> tuple[str, dict, list[str]]:
+def session_answers(session: Session) -> tuple[str, dict, list[str]]:
     """(exercise, saved answers, question ids) of a running exercise notebook.
 
+    The questions are the exercise's outline (written by release), so a question whose cell
+    was not run still counts as missing; without an outline, the questions run so far.
     Answers are read again from disk: another kernel on the same notebook may have saved
     some. Every saved answer of the exercise goes in, even for a question whose cell was not
     run in this kernel, so nothing the student saved is left out.
@@ -156,7 +207,7 @@ def session_answers(session) -> tuple[str, dict, list[str]]:
     fresh = AnswerStore(store.notebook, store.path.parent).answers
     answers = {qid: entry for qid, entry in {**store.answers, **fresh}.items()
                if qid in session.specs or qid.startswith(f"{exercise}-")}
-    return exercise, answers, list(session.specs)
+    return exercise, answers, list(outline.question_ids(exercise) or session.specs)
 
 
 @dataclass
@@ -168,14 +219,21 @@ class Outcome:
     missing: list[str] = field(default_factory=list)
     path: Path | None = None
     replaced: bool = False
+    too_short: list[str] = field(default_factory=list)  # open answers under min_words
+
+    @property
+    def listed(self) -> list[str]:
+        """The questions the student was warned about: to confirm with the next press."""
+        return self.missing + self.too_short
 
 
-def submit(session, typed_id, confirmed_missing: list[str] | None = None,
+def submit(session: Session, typed_id: object, confirmed: list[str] | None = None,
            directory: Path | None = None) -> Outcome:
     """Check completeness, then write the submission.
 
-    With questions unanswered, the first press only lists them; the submission is written
-    when the student presses again having seen that same list (`confirmed_missing`).
+    With questions unanswered or open answers shorter than asked, the first press only lists
+    them; the submission is written when the student presses again having seen that same
+    list (`confirmed`, the previous outcome's `listed`).
     """
     try:
         student_id = clean_student_id(typed_id)
@@ -183,22 +241,51 @@ def submit(session, typed_id, confirmed_missing: list[str] | None = None,
         return Outcome(False, [str(err)])
     exercise, answers, question_ids = session_answers(session)
     if not question_ids:
-        return Outcome(False, ["No questions found: run every cell of the notebook first "
-                               "(Run › Run All Cells), then press Submit."])
+        return Outcome(False, [("No questions found: run every cell of the notebook first "
+                                "(Run › Run All Cells), then press Submit.")])
     missing = missing_questions(question_ids, answers)
-    if missing and missing != confirmed_missing:
-        return Outcome(False, [f"{len(missing)} of {len(question_ids)} questions have no saved "
-                               "answer: " + ", ".join(missing) + ".",
-                               "Answer them and press **Save answer**, or press **Submit "
-                               "anyway** to hand in incomplete work."], missing)
-    path, replaced, missing = write_submission(exercise, student_id, answers, question_ids,
-                                               directory)
+    short = too_short_questions(question_ids, answers, session.specs)
+    if (missing or short) and missing + short != confirmed:
+        words = [_words(session.specs[qid], answers[qid]["response"]) for qid in short]
+        return Outcome(False, warning(missing, [f"{q} ({n})" for q, n in zip(short, words)],
+                                      len(question_ids)), missing, too_short=short)
+    try:
+        path, replaced, missing = write_submission(exercise, student_id, answers,
+                                                   question_ids, directory)
+    except TooLarge as err:
+        return Outcome(False, [str(err)])
+    except OSError as err:
+        return Outcome(False, [f"Not submitted: the file could not be written "
+                               f"({err.strerror or err}). Your answers are still saved; "
+                               "ask your lecturer where to save the submission."])
     remember_student_id(student_id, directory)
-    return Outcome(True, receipt(path, replaced, missing, len(question_ids)), missing, path,
-                   replaced)
+    return Outcome(True, receipt(path, replaced, missing, len(question_ids), short), missing,
+                   path, replaced, short)
 
 
-def receipt(path: Path, replaced: bool, missing: list[str], total: int) -> list[str]:
+def _words(spec: dict, response: str) -> str:
+    return f"{word_count(response)} of at least {spec['min_words']} words"
+
+
+def warning(missing: list[str], short: list[str], total: int) -> list[str]:
+    """What the first press of Submit says when work is missing or shorter than asked."""
+    lines = []
+    if missing:
+        lines.append(f"{len(missing)} of {total} questions have no saved answer: "
+                     + ", ".join(missing) + ".")
+    if short:
+        lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
+    if short:
+        lines.append("Complete them and press **Save answer**, or press **Submit anyway** to "
+                     "hand in your work as it is.")
+    else:
+        lines.append("Answer them and press **Save answer**, or press **Submit anyway** to "
+                     "hand in incomplete work.")
+    return lines
+
+
+def receipt(path: Path, replaced: bool, missing: list[str], total: int,
+            short: list[str] | None = None) -> list[str]:
     """The confirmation a student sees: what was written, where, and what it lacks."""
     lines = [f"**Submitted.** Your answers were written to `{path}`."]
     if missing:
@@ -206,6 +293,8 @@ def receipt(path: Path, replaced: bool, missing: list[str], total: int) -> list[
                      "unanswered (" + ", ".join(missing) + ").")
     else:
         lines.append(f"All {total} questions answered.")
+    if short:
+        lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
     if replaced:
         lines.append("This replaces your earlier submission of this exercise.")
     lines.append("Hand in this file as your lecturer asked (upload it, or leave it on the "
