@@ -1,6 +1,7 @@
 """Test-wide setup: every kernel and test writes into a throw-away folder, never the repo or a
 student's answers (nbval's kernels inherit this environment; the variables are the ones a
 hermetic execution sets, tipcourse/authoring/execute.py)."""
+
 import atexit
 import os
 import shutil

@@ -3,6 +3,7 @@
 The server runs on a free loopback port with a token, on a throw-away copy of the notebooks,
 so a browser test never writes into the repo or into a student's answers.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,9 +20,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("TIPCOURSE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-ARTIFACTS = Path(os.environ.get("TIPCOURSE_ARTIFACTS", Path(tempfile.gettempdir()) / "tipcourse-artifacts"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+ARTIFACTS = Path(
+    os.environ.get("TIPCOURSE_ARTIFACTS", Path(tempfile.gettempdir()) / "tipcourse-artifacts")
+)
 BAD_TEXT = ("Error displaying widget", "Traceback (most recent call last)", "Model not found")
 
 
@@ -40,17 +51,35 @@ def jupyterlab(folders=("notebooks", "exercises")):
         shutil.copytree(ROOT / folder, root / folder)
     port, token = free_port(), secrets.token_hex(16)
     answers = tmp / "answers"  # its own, so the browser never touches nbval's kernels' answers
-    env = dict(os.environ, TIPCOURSE_ANSWERS_DIR=str(answers), JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
-               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
+    env = dict(
+        os.environ,
+        TIPCOURSE_ANSWERS_DIR=str(answers),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+        JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+        JUPYTER_CONFIG_DIR=str(tmp / "config"),
+    )
     log = open(tmp / "server.log", "w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
-         "--ServerApp.disable_check_xsrf=False"],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=",
+            "--ServerApp.disable_check_xsrf=False",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, token, server, tmp / "server.log")
@@ -98,7 +127,9 @@ class Lab:
         # The kernel indicator in the status bar reads "... | Idle" when nothing runs.
         self.page.wait_for_function(
             "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
-            ".some(e => /\\|\\s*Idle/.test(e.textContent))", timeout=timeout)
+            ".some(e => /\\|\\s*Idle/.test(e.textContent))",
+            timeout=timeout,
+        )
 
     def run_all(self):
         self.command("notebook:restart-run-all")
@@ -109,7 +140,8 @@ class Lab:
             "() => { const p = [...document.querySelectorAll("
             "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];"
             " return p.length > 0 && p.every((e, i) => e.textContent.trim() === `[${i + 1}]:`); }",
-            timeout=120_000)
+            timeout=120_000,
+        )
         self.wait_idle()
         self.page.wait_for_timeout(500)  # let the last widget views render
 
@@ -119,8 +151,9 @@ class Lab:
 
     def question(self, qid: str):
         """The output area holding the widget of question `qid`."""
-        box = self.page.locator(".jp-OutputArea-output",
-                                has=self.page.locator(f'[data-question="{qid}"]'))
+        box = self.page.locator(
+            ".jp-OutputArea-output", has=self.page.locator(f'[data-question="{qid}"]')
+        )
         box.first.wait_for(timeout=30_000)
         box.first.scroll_into_view_if_needed()
         return box.first
@@ -128,8 +161,12 @@ class Lab:
     def problems(self) -> list[str]:
         text = self.page.locator(".jp-NotebookPanel:visible").first.text_content()
         found = [bad for bad in BAD_TEXT if bad in text]
-        errors = self.page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        found += [f"stderr output: {errors.nth(i).text_content()[:300]}" for i in range(errors.count())]
+        errors = self.page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        )
+        found += [
+            f"stderr output: {errors.nth(i).text_content()[:300]}" for i in range(errors.count())
+        ]
         return found
 
     def screenshot(self, name: str):

@@ -1,8 +1,8 @@
 """Fixtures shared by the browser tests."""
+
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, CHROMIUM_ARGS, Lab, jupyterlab
 
 
@@ -12,8 +12,10 @@ def lab():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():  # .ci/run installs it; fail loudly rather than skip quietly
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
-                    pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
+            pytrace=False,
+        )
     with jupyterlab() as (base, token, root, answers), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

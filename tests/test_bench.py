@@ -1,4 +1,5 @@
 """The benchmark's arithmetic (timings faked: the real runs belong to `make bench`)."""
+
 from tipcourse.bench import notebooks as bench
 
 
@@ -12,6 +13,14 @@ def test_paired_reports_medians_and_the_median_of_pair_ratios(monkeypatch):
 
 def test_baseline_imports_what_the_lessons_import():
     source = bench.baseline_notebook().cells[0].source
-    for module in ("pandas", "seaborn", "matplotlib.pyplot", "ipywidgets", "pandera.pandas",
-                   "tipcourse.course", "tipcourse.data", "tipcourse.quiz.widget"):
+    for module in (
+        "pandas",
+        "seaborn",
+        "matplotlib.pyplot",
+        "ipywidgets",
+        "pandera.pandas",
+        "tipcourse.course",
+        "tipcourse.data",
+        "tipcourse.quiz.widget",
+    ):
         assert module in source

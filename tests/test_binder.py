@@ -3,6 +3,7 @@
 The full check, `jupyter-repo2docker --no-build --debug .`, needs repo2docker, which is not a
 course dependency; these tests guard the conditions it relies on.
 """
+
 import os
 import subprocess
 import sys
@@ -28,8 +29,10 @@ def test_postbuild_is_executable_and_writes_the_settings(tmp_path):
     post = ROOT / "postBuild"
     assert os.access(post, os.X_OK) and "tipcourse setup-lab" in post.read_text()
     # The command it runs works and writes the overrides into the given prefix.
-    code = ("import sys; from tipcourse.authoring.labsetup import write_overrides; "
-            f"print(write_overrides(prefix={str(tmp_path)!r}))")
+    code = (
+        "import sys; from tipcourse.authoring.labsetup import write_overrides; "
+        f"print(write_overrides(prefix={str(tmp_path)!r}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     written = Path(out.stdout.strip())
     assert written.exists() and '"saveState": true' in written.read_text()

@@ -4,6 +4,7 @@ Expected values are read from the thesis's poverty and unemployment tables (Boro
 the tables labelled 'Gambar 4.1'), typed here by hand, with ranks counted by hand from the
 same tables; they are not produced by the code under test.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,6 +24,7 @@ def row(profile, indicator, year):
 
 
 # --- Sumba Barat Daya: a regency with complete poverty data ------------------------------------
+
 
 def test_sumba_barat_daya_poverty_values_difference_and_rank():
     profile = brief.regency_profile("Sumba Barat Daya")
@@ -45,8 +47,8 @@ def test_sumba_barat_daya_summary():
     pov = summary["poverty"]
     assert (pov["first_year"], pov["latest_year"]) == (2012, 2017)
     assert pov["latest_value"] == pytest.approx(30.13)
-    assert pov["change"] == pytest.approx(2.46)            # 30.13 - 27.67
-    assert pov["province_change"] == pytest.approx(1.44)   # 21.85 - 20.41
+    assert pov["change"] == pytest.approx(2.46)  # 30.13 - 27.67
+    assert pov["province_change"] == pytest.approx(1.44)  # 21.85 - 20.41
     assert pov["rank_latest"] == 4 and pov["n_ranked_latest"] == 22
     assert pov["years_above_province"] == [2012, 2013, 2014, 2015, 2016, 2017]
     assert pov["missing_years"] == []
@@ -54,7 +56,7 @@ def test_sumba_barat_daya_summary():
     assert une["missing_years"] == [2016]
     assert une["latest_value"] == pytest.approx(1.61)
     assert une["difference_latest"] == pytest.approx(-1.66)  # 1.61 - 3.27
-    assert une["change"] == pytest.approx(-1.28)             # 1.61 - 2.89
+    assert une["change"] == pytest.approx(-1.28)  # 1.61 - 2.89
     # 2012: 2.89 equals the province's 2.89, which is not "above"
     assert une["years_above_province"] == []
     assert une["years_compared"] == [2012, 2013, 2014, 2015, 2017]
@@ -62,6 +64,7 @@ def test_sumba_barat_daya_summary():
 
 
 # --- Kota Kupang: the city, highest unemployment, lowest poverty -------------------------------
+
 
 def test_kota_kupang_ranks():
     profile = brief.regency_profile("Kota Kupang")
@@ -74,6 +77,7 @@ def test_kota_kupang_ranks():
 
 
 # --- gaps are kept, not filled ---------------------------------------------------------------
+
 
 def test_malaka_gaps_are_missing_not_filled():
     profile = brief.regency_profile("Malaka")
@@ -104,6 +108,7 @@ def test_2016_unemployment_has_no_regency_values():
 
 # --- names ---------------------------------------------------------------------------------------
 
+
 def test_unknown_area_lists_the_valid_names():
     with pytest.raises(ValueError) as err:
         brief.regency_profile("Sumba Utara")
@@ -132,6 +137,7 @@ def test_areas_are_the_22_regencies_and_cities_alphabetically():
 
 # --- shape and consistency -------------------------------------------------------------------
 
+
 def test_profile_shape_and_ranks_are_consistent():
     profile = brief.regency_profile("Alor")
     assert list(profile.columns) == brief.COLUMNS
@@ -139,7 +145,9 @@ def test_profile_shape_and_ranks_are_consistent():
     assert sorted(profile["year"].unique()) == list(range(2012, 2018))
     known = profile.dropna(subset=["value"])
     assert (known["difference"] - (known["value"] - known["province"])).abs().max() < 0.006
-    ranks = sorted(int(row(brief.regency_profile(a), "poverty", 2017)["rank"]) for a in brief.areas())
+    ranks = sorted(
+        int(row(brief.regency_profile(a), "poverty", 2017)["rank"]) for a in brief.areas()
+    )
     assert ranks == list(range(1, 23))  # no ties in 2017, every area ranked once
 
 

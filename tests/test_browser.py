@@ -3,6 +3,7 @@
 Fails on "Error displaying widget", an error output, or a widget that does not respond.
 Screenshots go to $TIPCOURSE_ARTIFACTS (default: <tmp>/tipcourse-artifacts), outside the repo.
 """
+
 import json
 from pathlib import Path
 
@@ -29,12 +30,12 @@ def answer_lesson_01(lab):
     """Answer one question of each kind in lesson 01; return the feedback texts."""
     page, seen = lab.page, {}
 
-    box = lab.question("l01-consent")                                     # single
+    box = lab.question("l01-consent")  # single
     box.get_by_text("No: consent is irrelevant", exact=False).click()
     box.get_by_role("button", name="Check").click()
     seen["single"] = box
 
-    box = lab.question("l01-means-which")                                 # multiple
+    box = lab.question("l01-means-which")  # multiple
     for label in ("Abuse of a position of vulnerability", "Fraud"):
         box.get_by_text(label, exact=True).click()
     box.get_by_role("button", name="Check").click()
@@ -43,14 +44,16 @@ def answer_lesson_01(lab):
     seen["numeric"] = type_and_check(lab.question("l01-child-age"), "18,0")
     seen["text"] = type_and_check(lab.question("l01-debt-term"), "  Penjeratan UTANG ")
 
-    box = lab.question("l01-elements")                                    # categorize
+    box = lab.question("l01-elements")  # categorize
     selects = box.locator("select")
-    for i, label in enumerate(["Act (what is done)", "Means (how it is done)", "Purpose (exploitation)"]):
+    for i, label in enumerate(
+        ["Act (what is done)", "Means (how it is done)", "Purpose (exploitation)"]
+    ):
         selects.nth(i).select_option(label=label)
     box.get_by_role("button", name="Check").click()
     seen["categorize"] = box
 
-    box = lab.question("l01-timeline")                                    # order
+    box = lab.question("l01-timeline")  # order
     listbox = box.locator("select")
     listbox.select_option(value=None, label=None, index=3)  # C29, shown last, is the earliest
     for _ in range(3):
@@ -59,7 +62,7 @@ def answer_lesson_01(lab):
     box.get_by_role("button", name="Check").click()
     seen["order"] = box
 
-    box = lab.question("l01-reflect")                                     # open
+    box = lab.question("l01-reflect")  # open
     box.locator("textarea").fill("Consent obtained by deception is not free consent at all.")
     box.locator("textarea").press("Tab")
     box.get_by_role("button", name="Check").click()
@@ -92,7 +95,9 @@ def test_lesson_01_questions_respond_and_answers_survive_a_restart(lab):
     assert answers["answers"]["l01-child-age"]["response"] == 18.0
 
     # Decision aid: ticking elements changes the verdict at once.
-    aid = lab.page.locator(".jp-OutputArea-output", has_text="Trafficking in persons (Palermo Art. 3)")
+    aid = lab.page.locator(
+        ".jp-OutputArea-output", has_text="Trafficking in persons (Palermo Art. 3)"
+    )
     assert "not met" in aid.text_content()
     for label in ("recruitment", "deception", "forced labour"):
         aid.get_by_text(label, exact=True).click()
@@ -130,7 +135,9 @@ def test_exercise_01_saves_without_revealing_and_runs_clean(lab):
     assert saved["answers"]["ex01-consent-paragraph"]["response"] == "b"
 
 
-LESSONS = sorted(p.name for p in (Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS = sorted(
+    p.name for p in (Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")
+)
 EXERCISES = sorted(p.name for p in (Path(__file__).parent.parent / "exercises").glob("ex*.ipynb"))
 
 
@@ -139,8 +146,11 @@ def _first_single_choice(lesson_file):
 
     source = (Path(__file__).parent.parent / "notebooks" / lesson_file).read_text()
     bank = load_bank(f"l{lesson_file[:2]}")
-    return next(spec for qid, spec in bank.items()
-                if spec["kind"] == "single" and f'course.ask(\\"{qid}\\")' in source)
+    return next(
+        spec
+        for qid, spec in bank.items()
+        if spec["kind"] == "single" and f'course.ask(\\"{qid}\\")' in source
+    )
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

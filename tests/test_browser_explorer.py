@@ -3,6 +3,7 @@ redraws the plot (a new <img> src) and the table, with no widget error or traceb
 
 Screenshots go to $TIPCOURSE_ARTIFACTS (default: <tmp>/tipcourse-artifacts), outside the repo.
 """
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -25,8 +26,10 @@ def _wait_for_change(lab, explorer, before, what):
         now = _state(explorer)
         if now[0] != before[0] and now[1] != before[1]:
             return now
-    raise AssertionError(f"changing {what} did not redraw both plot and table:\n"
-                         f"image changed: {now[0] != before[0]}; table: {now[1][:300]}")
+    raise AssertionError(
+        f"changing {what} did not redraw both plot and table:\n"
+        f"image changed: {now[0] != before[0]}; table: {now[1][:300]}"
+    )
 
 
 def test_explorer_redraws_plot_and_table_on_every_change(lab):
@@ -44,7 +47,8 @@ def test_explorer_redraws_plot_and_table_on_every_change(lab):
 
     # The regency selection (a multiple-select list): choose two other areas.
     explorer.locator(".widget-select-multiple select").select_option(
-        label=["Sumba Tengah", "Malaka"])
+        label=["Sumba Tengah", "Malaka"]
+    )
     areas = _wait_for_change(lab, explorer, start, "the areas")
     assert "Sumba Tengah" in areas[1] and "Malaka" in areas[1]
     assert "Sabu Raijua" not in areas[1]

@@ -5,6 +5,7 @@ CSV: the Declaration's paragraph 2 (a)-(e) as amended in 2022, and the numbered 
 "4 prinsip" in seed 000 (the same order in seed 002). A transcription error in either place
 makes a test fail.
 """
+
 from __future__ import annotations
 
 from tipcourse import data
@@ -34,13 +35,15 @@ def test_declaration_wording_and_order():
 
 def test_four_principles_in_1998_and_one_added_in_2022():
     frame = data.load(NAME)
-    years = dict(zip(frame["letter"], frame["added_year"]))
+    years = dict(zip(frame["letter"], frame["added_year"], strict=True))
     assert years == {"a": 1998, "b": 1998, "c": 1998, "d": 1998, "e": 2022}
 
 
 def test_seed_order_and_the_missing_fifth_principle():
     frame = data.load(NAME)
-    got = {r.letter: int(r.seed_position) for r in frame.dropna(subset=["seed_position"]).itertuples()}
+    got = {
+        r.letter: int(r.seed_position) for r in frame.dropna(subset=["seed_position"]).itertuples()
+    }
     assert got == SEED_ORDER
     fifth = frame.set_index("letter").loc["e"]
     assert fifth[["seed_position", "seed_heading_as_printed"]].isna().all()

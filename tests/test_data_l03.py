@@ -5,6 +5,7 @@ The expected values were typed from a second reading of the seed papers (seed 00
 seed 002: "181 negara anggota ILO" in section 1.1, "187 negara anggota" in section 4.2) and
 from FACTS.md (the ILO has 187 member states), not copied from the CSV file.
 """
+
 from __future__ import annotations
 
 from tipcourse import data

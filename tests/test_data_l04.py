@@ -4,6 +4,7 @@ The expected values were typed from a second reading of the seed papers (seed 00
 in Southeast Asia, seed 001 on ASEAN, seed 004 on IOM in Indonesia), not copied from the CSV,
 so a transcription error in either place makes a test fail.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,12 +51,21 @@ def test_founding_details_as_in_the_seeds(acts):
 # Seed 004: AGO cooperation "sejak tahun 2015"; SOP and campaign "2021"; 154 victims "pada tahun 2020";
 # e-learning launch cited as IOM Indonesia (2019) and Persatuan Jaksa Indonesia (2019).
 YEARS = {
-    "ilo_ticw_uniap_tools": 2006, "unodc_ilo_thai_fishing_study": 2011,
-    "ilo_unodc_recruitment_campaign": 2015, "asean_afml": 2008, "afml_third_forum_ha_noi": 2010,
-    "asean_actip_apa": 2015, "iom_prosecutor_training": 2015, "iom_elearning_mentoring": 2019,
-    "iom_victims_assisted_2020": 2020, "iom_kemenpppa_campaign_2021": 2021,
-    "iom_sop_victim_services_2021": 2021, "iom_polri_inl_training": 2022,
-    "iom_sea_cases_riau": None, "iom_information_campaigns": None, "ilo_data_sources": None,
+    "ilo_ticw_uniap_tools": 2006,
+    "unodc_ilo_thai_fishing_study": 2011,
+    "ilo_unodc_recruitment_campaign": 2015,
+    "asean_afml": 2008,
+    "afml_third_forum_ha_noi": 2010,
+    "asean_actip_apa": 2015,
+    "iom_prosecutor_training": 2015,
+    "iom_elearning_mentoring": 2019,
+    "iom_victims_assisted_2020": 2020,
+    "iom_kemenpppa_campaign_2021": 2021,
+    "iom_sop_victim_services_2021": 2021,
+    "iom_polri_inl_training": 2022,
+    "iom_sea_cases_riau": None,
+    "iom_information_campaigns": None,
+    "ilo_data_sources": None,
 }
 
 
@@ -68,7 +78,7 @@ def test_third_afml_place_and_outcomes(acts):
     row = acts.loc["afml_third_forum_ha_noi"]
     assert row["place"] == "Ha Noi"
     assert "July 2010" in row["activity"]
-    assert "100" in row["partners"]          # "dihadiri lebih dari 100 peserta termasuk ... ILO"
+    assert "100" in row["partners"]  # "dihadiri lebih dari 100 peserta termasuk ... ILO"
     assert "ILO" in row["partners"]
 
 
@@ -77,9 +87,13 @@ def test_third_afml_place_and_outcomes(acts):
 # arena section; the SOP revision and the 2021 campaign in the instrument section; information
 # campaigns in the actor section.
 SEED_004_ROLES = {
-    "iom_polri_inl_training": "instrument_and_arena", "iom_elearning_mentoring": "instrument_and_arena",
-    "iom_prosecutor_training": "arena", "iom_victims_assisted_2020": "arena", "iom_sea_cases_riau": "arena",
-    "iom_sop_victim_services_2021": "instrument", "iom_kemenpppa_campaign_2021": "instrument",
+    "iom_polri_inl_training": "instrument_and_arena",
+    "iom_elearning_mentoring": "instrument_and_arena",
+    "iom_prosecutor_training": "arena",
+    "iom_victims_assisted_2020": "arena",
+    "iom_sea_cases_riau": "arena",
+    "iom_sop_victim_services_2021": "instrument",
+    "iom_kemenpppa_campaign_2021": "instrument",
     "iom_information_campaigns": "actor",
 }
 
@@ -90,8 +104,14 @@ def test_archer_role_as_seed_004_places_it(acts, activity_id, role):
 
 
 def test_seed_000_treats_joint_work_as_instrument(acts):
-    joint = ["ilo_ticw_uniap_tools", "unodc_ilo_thai_fishing_study", "ilo_unodc_recruitment_campaign",
-             "asean_afml", "afml_third_forum_ha_noi", "ilo_tripartite_standards"]
+    joint = [
+        "ilo_ticw_uniap_tools",
+        "unodc_ilo_thai_fishing_study",
+        "ilo_unodc_recruitment_campaign",
+        "asean_afml",
+        "afml_third_forum_ha_noi",
+        "ilo_tripartite_standards",
+    ]
     assert (acts.loc[joint, "archer_role_in_seed"] == "instrument").all()
 
 
@@ -135,9 +155,11 @@ def test_quoted_figures_match_indonesia_figures(acts, activity_id, figure):
 
 
 def test_seed_errors_are_recorded(acts):
-    assert "2016" in acts.loc["iom_founded", "note"]             # UN related organisation since 2016
-    assert "Cambodian" in acts.loc["asean_actip_apa", "note"]    # DAHTJP / LEASETC are not ASEAN bodies
-    assert "2014" in acts.loc["ilo_ticw_uniap_tools", "note"]    # UNIAP handed over to UN-ACT
+    assert "2016" in acts.loc["iom_founded", "note"]  # UN related organisation since 2016
+    assert (
+        "Cambodian" in acts.loc["asean_actip_apa", "note"]
+    )  # DAHTJP / LEASETC are not ASEAN bodies
+    assert "2014" in acts.loc["ilo_ticw_uniap_tools", "note"]  # UNIAP handed over to UN-ACT
 
 
 def test_sources_are_package_references():
@@ -146,4 +168,6 @@ def test_sources_are_package_references():
     for source in res["sources"]:
         assert source["reference"] in package["references"]
         assert source["title"] == package["references"][source["reference"]]
-    assert set(data.load("organisation_activities")["source"]) <= {s["reference"] for s in res["sources"]}
+    assert set(data.load("organisation_activities")["source"]) <= {
+        s["reference"] for s in res["sources"]
+    }

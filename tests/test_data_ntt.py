@@ -7,6 +7,7 @@ undergraduate thesis, Universitas Pasundan.
 The expected values below are a second, independent reading of the thesis: they were typed
 from its tables and text (decimal commas read as points), not copied from the CSV files.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,58 +23,138 @@ NTT = "Nusa Tenggara Timur"
 YEARS = range(2012, 2018)
 
 REGENCIES = [  # thesis table rows, in order (Kota Kupang is the one city)
-    "Sumba Barat", "Sumba Timur", "Kupang", "Timor Tengah Selatan", "Timor Tengah Utara",
-    "Belu", "Alor", "Lembata", "Flores Timur", "Sikka", "Ende", "Ngada", "Manggarai",
-    "Rote Ndao", "Manggarai Barat", "Sumba Tengah", "Sumba Barat Daya", "Nagekeo",
-    "Manggarai Timur", "Sabu Raijua", "Malaka", "Kota Kupang",
+    "Sumba Barat",
+    "Sumba Timur",
+    "Kupang",
+    "Timor Tengah Selatan",
+    "Timor Tengah Utara",
+    "Belu",
+    "Alor",
+    "Lembata",
+    "Flores Timur",
+    "Sikka",
+    "Ende",
+    "Ngada",
+    "Manggarai",
+    "Rote Ndao",
+    "Manggarai Barat",
+    "Sumba Tengah",
+    "Sumba Barat Daya",
+    "Nagekeo",
+    "Manggarai Timur",
+    "Sabu Raijua",
+    "Malaka",
+    "Kota Kupang",
 ]
 
 NTT_RESOURCES = [
-    "ntt_areas", "ntt_poverty", "ntt_unemployment", "ntt_education", "ntt_case_figures",
-    "ntt_geography", "red_zone_provinces_2017", "ilo_instruments", "dwcp_priorities",
-    "ntt_causal_factors", "ntt_responses",
+    "ntt_areas",
+    "ntt_poverty",
+    "ntt_unemployment",
+    "ntt_education",
+    "ntt_case_figures",
+    "ntt_geography",
+    "red_zone_provinces_2017",
+    "ilo_instruments",
+    "dwcp_priorities",
+    "ntt_causal_factors",
+    "ntt_responses",
 ]
 
 # --- second reading: "Data persentase penduduk miskin NTT" (Gambar 4.1, poverty) ----------
 POVERTY = {
-    ("Sumba Barat", 2012): 29.56, ("Sumba Barat", 2013): 29.35, ("Sumba Barat", 2014): 27.79,
-    ("Sumba Barat", 2015): 30.56, ("Sumba Barat", 2016): 29.34, ("Sumba Barat", 2017): 29.28,
-    ("Timor Tengah Selatan", 2012): 27.49, ("Timor Tengah Selatan", 2013): 27.30,
-    ("Timor Tengah Selatan", 2014): 26.79, ("Timor Tengah Selatan", 2015): 31.12,
-    ("Timor Tengah Selatan", 2016): 29.89, ("Timor Tengah Selatan", 2017): 29.44,
-    ("Flores Timur", 2012): 9.12, ("Flores Timur", 2013): 9.06, ("Flores Timur", 2014): 7.83,
-    ("Flores Timur", 2015): 9.66, ("Flores Timur", 2016): 10.31, ("Flores Timur", 2017): 10.75,
-    ("Sumba Tengah", 2012): 32.05, ("Sumba Tengah", 2013): 31.82, ("Sumba Tengah", 2014): 31.40,
-    ("Sumba Tengah", 2015): 36.22, ("Sumba Tengah", 2016): 36.55, ("Sumba Tengah", 2017): 36.01,
-    ("Sabu Raijua", 2012): 32.61, ("Sabu Raijua", 2013): 32.37, ("Sabu Raijua", 2014): 29.48,
-    ("Sabu Raijua", 2015): 33.17, ("Sabu Raijua", 2016): 32.44, ("Sabu Raijua", 2017): 31.07,
-    ("Kota Kupang", 2012): 9.39, ("Kota Kupang", 2013): 9.33, ("Kota Kupang", 2014): 8.70,
-    ("Kota Kupang", 2015): 10.21, ("Kota Kupang", 2016): 9.97, ("Kota Kupang", 2017): 9.81,
-    ("Nagekeo", 2015): 14.38, ("Nagekeo", 2016): 13.61, ("Nagekeo", 2017): 13.48,
-    ("Malaka", 2015): 17.28, ("Malaka", 2016): 16.66, ("Malaka", 2017): 16.52,
-    (NTT, 2012): 20.41, (NTT, 2013): 20.41, (NTT, 2014): 19.60,
-    (NTT, 2015): 22.61, (NTT, 2016): 22.19, (NTT, 2017): 21.85,
+    ("Sumba Barat", 2012): 29.56,
+    ("Sumba Barat", 2013): 29.35,
+    ("Sumba Barat", 2014): 27.79,
+    ("Sumba Barat", 2015): 30.56,
+    ("Sumba Barat", 2016): 29.34,
+    ("Sumba Barat", 2017): 29.28,
+    ("Timor Tengah Selatan", 2012): 27.49,
+    ("Timor Tengah Selatan", 2013): 27.30,
+    ("Timor Tengah Selatan", 2014): 26.79,
+    ("Timor Tengah Selatan", 2015): 31.12,
+    ("Timor Tengah Selatan", 2016): 29.89,
+    ("Timor Tengah Selatan", 2017): 29.44,
+    ("Flores Timur", 2012): 9.12,
+    ("Flores Timur", 2013): 9.06,
+    ("Flores Timur", 2014): 7.83,
+    ("Flores Timur", 2015): 9.66,
+    ("Flores Timur", 2016): 10.31,
+    ("Flores Timur", 2017): 10.75,
+    ("Sumba Tengah", 2012): 32.05,
+    ("Sumba Tengah", 2013): 31.82,
+    ("Sumba Tengah", 2014): 31.40,
+    ("Sumba Tengah", 2015): 36.22,
+    ("Sumba Tengah", 2016): 36.55,
+    ("Sumba Tengah", 2017): 36.01,
+    ("Sabu Raijua", 2012): 32.61,
+    ("Sabu Raijua", 2013): 32.37,
+    ("Sabu Raijua", 2014): 29.48,
+    ("Sabu Raijua", 2015): 33.17,
+    ("Sabu Raijua", 2016): 32.44,
+    ("Sabu Raijua", 2017): 31.07,
+    ("Kota Kupang", 2012): 9.39,
+    ("Kota Kupang", 2013): 9.33,
+    ("Kota Kupang", 2014): 8.70,
+    ("Kota Kupang", 2015): 10.21,
+    ("Kota Kupang", 2016): 9.97,
+    ("Kota Kupang", 2017): 9.81,
+    ("Nagekeo", 2015): 14.38,
+    ("Nagekeo", 2016): 13.61,
+    ("Nagekeo", 2017): 13.48,
+    ("Malaka", 2015): 17.28,
+    ("Malaka", 2016): 16.66,
+    ("Malaka", 2017): 16.52,
+    (NTT, 2012): 20.41,
+    (NTT, 2013): 20.41,
+    (NTT, 2014): 19.60,
+    (NTT, 2015): 22.61,
+    (NTT, 2016): 22.19,
+    (NTT, 2017): 21.85,
 }
 
 # --- second reading: "Data persentase tingkat pengangguran terbuka di NTT" (Gambar 4.1) ----
 UNEMPLOYMENT = {
-    ("Sumba Barat", 2012): 1.86, ("Sumba Barat", 2013): 3.29, ("Sumba Barat", 2014): 2.58,
-    ("Sumba Barat", 2015): 1.80, ("Sumba Barat", 2017): 3.83,
-    ("Lembata", 2012): 4.82, ("Lembata", 2013): 3.56, ("Lembata", 2014): 6.73,
-    ("Lembata", 2015): 3.05, ("Lembata", 2017): 4.18,
-    ("Timor Tengah Utara", 2012): 1.62, ("Timor Tengah Utara", 2013): 2.87,
-    ("Timor Tengah Utara", 2014): 2.20, ("Timor Tengah Utara", 2015): 1.88,
+    ("Sumba Barat", 2012): 1.86,
+    ("Sumba Barat", 2013): 3.29,
+    ("Sumba Barat", 2014): 2.58,
+    ("Sumba Barat", 2015): 1.80,
+    ("Sumba Barat", 2017): 3.83,
+    ("Lembata", 2012): 4.82,
+    ("Lembata", 2013): 3.56,
+    ("Lembata", 2014): 6.73,
+    ("Lembata", 2015): 3.05,
+    ("Lembata", 2017): 4.18,
+    ("Timor Tengah Utara", 2012): 1.62,
+    ("Timor Tengah Utara", 2013): 2.87,
+    ("Timor Tengah Utara", 2014): 2.20,
+    ("Timor Tengah Utara", 2015): 1.88,
     ("Timor Tengah Utara", 2017): 0.60,
-    ("Sumba Tengah", 2012): 1.19, ("Sumba Tengah", 2013): 0.48, ("Sumba Tengah", 2014): 0.25,
-    ("Sumba Tengah", 2015): 3.81, ("Sumba Tengah", 2017): 4.26,
-    ("Sabu Raijua", 2012): 13.41, ("Sabu Raijua", 2013): 4.83, ("Sabu Raijua", 2014): 3.75,
-    ("Sabu Raijua", 2015): 7.76, ("Sabu Raijua", 2017): 2.75,
-    ("Kota Kupang", 2012): 8.38, ("Kota Kupang", 2013): 9.05, ("Kota Kupang", 2014): 11.38,
-    ("Kota Kupang", 2015): 14.25, ("Kota Kupang", 2017): 12.50,
-    ("Malaka", 2015): 4.08, ("Malaka", 2017): 1.07,
-    ("Manggarai Timur", 2014): 0.37, ("Manggarai Timur", 2017): 0.50,
-    (NTT, 2012): 2.89, (NTT, 2013): 3.25, (NTT, 2014): 3.26,
-    (NTT, 2015): 3.83, (NTT, 2016): 3.25, (NTT, 2017): 3.27,
+    ("Sumba Tengah", 2012): 1.19,
+    ("Sumba Tengah", 2013): 0.48,
+    ("Sumba Tengah", 2014): 0.25,
+    ("Sumba Tengah", 2015): 3.81,
+    ("Sumba Tengah", 2017): 4.26,
+    ("Sabu Raijua", 2012): 13.41,
+    ("Sabu Raijua", 2013): 4.83,
+    ("Sabu Raijua", 2014): 3.75,
+    ("Sabu Raijua", 2015): 7.76,
+    ("Sabu Raijua", 2017): 2.75,
+    ("Kota Kupang", 2012): 8.38,
+    ("Kota Kupang", 2013): 9.05,
+    ("Kota Kupang", 2014): 11.38,
+    ("Kota Kupang", 2015): 14.25,
+    ("Kota Kupang", 2017): 12.50,
+    ("Malaka", 2015): 4.08,
+    ("Malaka", 2017): 1.07,
+    ("Manggarai Timur", 2014): 0.37,
+    ("Manggarai Timur", 2017): 0.50,
+    (NTT, 2012): 2.89,
+    (NTT, 2013): 3.25,
+    (NTT, 2014): 3.26,
+    (NTT, 2015): 3.83,
+    (NTT, 2016): 3.25,
+    (NTT, 2017): 3.27,
 }
 
 # --- second reading: "Data Persentase pendidikan penduduk NTT tahun 2012-2017" --------------
@@ -140,7 +221,11 @@ CASE_FIGURES = {
 
 
 def _year(value):
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) or value is data.pd.NA else int(value)
+    return (
+        None
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is data.pd.NA
+        else int(value)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -169,11 +254,14 @@ def _lookup(frame, column):
 
 # (a) values against the thesis --------------------------------------------------------------
 
+
 def test_poverty_values_match_thesis(poverty):
     got = _lookup(poverty, "poverty_rate_pct")
     for year in YEARS:  # the sample covers at least 3 regencies per year plus the province
         assert sum(1 for (a, y) in POVERTY if y == year and a != NTT) >= 3
-    wrong = {k: (got.get(k), v) for k, v in POVERTY.items() if got.get(k) != pytest.approx(v, abs=1e-9)}
+    wrong = {
+        k: (got.get(k), v) for k, v in POVERTY.items() if got.get(k) != pytest.approx(v, abs=1e-9)
+    }
     assert not wrong
 
 
@@ -181,13 +269,19 @@ def test_unemployment_values_match_thesis(unemployment):
     got = _lookup(unemployment, "open_unemployment_rate_pct")
     for year in (2012, 2013, 2014, 2015, 2017):
         assert sum(1 for (a, y) in UNEMPLOYMENT if y == year and a != NTT) >= 3
-    wrong = {k: (got.get(k), v) for k, v in UNEMPLOYMENT.items() if got.get(k) != pytest.approx(v, abs=1e-9)}
+    wrong = {
+        k: (got.get(k), v)
+        for k, v in UNEMPLOYMENT.items()
+        if got.get(k) != pytest.approx(v, abs=1e-9)
+    }
     assert not wrong
 
 
 def test_every_education_share_matches_thesis(education):
     got = {(r.level, int(r.year)): r.share_pct for r in education.itertuples()}
-    expected = {(lvl, y): v for lvl, vals in EDUCATION.items() for y, v in zip(YEARS, vals)}
+    expected = {
+        (lvl, y): v for lvl, vals in EDUCATION.items() for y, v in zip(YEARS, vals, strict=True)
+    }
     assert set(got) == set(expected)
     for key, value in expected.items():
         if value is None:
@@ -219,8 +313,8 @@ def test_2018_2023_series_keeps_both_readings_apart(cases):
     assert set(thesis["unit"]) == set(bodies["unit"]) == {"persons"}
     assert set(bp2mi["unit"]) == {"cases"}
     # same values 2018-2022 under the two labels
-    t = dict(zip(thesis["year"].astype(int), thesis["value"]))
-    b = dict(zip(bodies["year"].astype(int), bodies["value"]))
+    t = dict(zip(thesis["year"].astype(int), thesis["value"], strict=True))
+    b = dict(zip(bodies["year"].astype(int), bodies["value"], strict=True))
     assert {y: t[y] for y in b} == b
     for frame in (thesis, bodies, bp2mi):
         assert frame["caveat"].str.contains("primary").all()
@@ -237,6 +331,7 @@ def test_case_figure_sources_and_units_are_declared(cases):
 
 # (b) education shares sum to 100 ------------------------------------------------------------
 
+
 def test_education_shares_sum_to_100_within_rounding(education):
     for year, grp in education.groupby("year"):
         total = grp["share_pct"].sum()
@@ -249,10 +344,11 @@ def test_education_shares_sum_to_100_within_rounding(education):
 
 # (c) areas ----------------------------------------------------------------------------------
 
+
 def test_areas_are_the_thesis_rows():
     areas = data.load("ntt_areas")
     assert list(areas.sort_values("order_in_source")["area"]) == REGENCIES + [NTT]
-    kinds = dict(zip(areas["area"], areas["kind"]))
+    kinds = dict(zip(areas["area"], areas["kind"], strict=True))
     assert kinds[NTT] == "province" and kinds["Kota Kupang"] == "city"
     assert sum(k == "regency" for k in kinds.values()) == 21
 
@@ -267,13 +363,20 @@ def test_same_areas_in_poverty_and_unemployment(poverty, unemployment):
 
 # (d) missing cells are exactly the thesis's gaps --------------------------------------------
 
+
 def test_missing_poverty_cells_are_malaka_before_2015(poverty):
-    missing = {(r.area, int(r.year)) for r in poverty.itertuples() if math.isnan(r.poverty_rate_pct)}
+    missing = {
+        (r.area, int(r.year)) for r in poverty.itertuples() if math.isnan(r.poverty_rate_pct)
+    }
     assert missing == {("Malaka", 2012), ("Malaka", 2013), ("Malaka", 2014)}
 
 
 def test_missing_unemployment_cells_are_2016_regencies_and_malaka_before_2015(unemployment):
-    missing = {(r.area, int(r.year)) for r in unemployment.itertuples() if math.isnan(r.open_unemployment_rate_pct)}
+    missing = {
+        (r.area, int(r.year))
+        for r in unemployment.itertuples()
+        if math.isnan(r.open_unemployment_rate_pct)
+    }
     expected = {(a, 2016) for a in REGENCIES} | {("Malaka", y) for y in (2012, 2013, 2014)}
     assert missing == expected
 
@@ -290,6 +393,7 @@ def test_only_the_undated_police_figure_has_no_year(cases):
 
 # other NTT resources ------------------------------------------------------------------------
 
+
 def test_geography_figures_match_thesis():
     geo = data.load("ntt_geography").set_index("indicator")["value"].to_dict()
     # "70% nya adalah batu karang", "Hanya 36% dari seluruh lahan", "hanya 36,5% dari lahan tersebut"
@@ -298,21 +402,37 @@ def test_geography_figures_match_thesis():
 
 def test_red_zone_provinces_2017():
     red = data.load("red_zone_provinces_2017").sort_values("order_in_source")
-    assert list(red["province"]) == [NTT, "Nusa Tenggara Barat", "Jawa Timur", "Jawa Tengah", "Jawa Barat"]
+    assert list(red["province"]) == [
+        NTT,
+        "Nusa Tenggara Barat",
+        "Jawa Timur",
+        "Jawa Tengah",
+        "Jawa Barat",
+    ]
 
 
 def test_ilo_instruments_codes_and_years():
     ilo = data.load("ilo_instruments").set_index("code")["year"].astype(int).to_dict()
-    expected = {"C029": 1930, "C105": 1957, "P029": 2014, "C097": 1949, "C118": 1962,
-                "C143": 1975, "C181": 1997}
+    expected = {
+        "C029": 1930,
+        "C105": 1957,
+        "P029": 2014,
+        "C097": 1949,
+        "C118": 1962,
+        "C143": 1975,
+        "C181": 1997,
+    }
     assert {k: ilo.get(k) for k in expected} == expected
     assert all(re.fullmatch(r"[CP][0-9]{3}", code) for code in ilo)
 
 
 def test_dwcp_priorities_and_responses():
     pri = data.load("dwcp_priorities")
-    assert dict(zip(pri["label_in_source"], pri["priority_id"])) == {
-        "A": "job_creation", "B": "industrial_relations", "C": "social_protection"}
+    assert dict(zip(pri["label_in_source"], pri["priority_id"], strict=True)) == {
+        "A": "job_creation",
+        "B": "industrial_relations",
+        "C": "social_protection",
+    }
     resp = data.load("ntt_responses").set_index("response_id")
     assert set(resp["dwcp_priority"].dropna()) <= set(pri["priority_id"])
     years = resp["year"].to_dict()
@@ -326,24 +446,46 @@ def test_dwcp_priorities_and_responses():
 
 def test_causal_factors_cover_the_thesis_list():
     fac = data.load("ntt_causal_factors").set_index("factor_id")
-    for fid in ("poverty", "low_education", "unemployment", "land_and_skills", "belis", "social_caste",
-                "prestige_ceremonies", "debt", "customary_gifts_by_recruiters",
-                "religious_figures_used_by_recruiters"):
+    for fid in (
+        "poverty",
+        "low_education",
+        "unemployment",
+        "land_and_skills",
+        "belis",
+        "social_caste",
+        "prestige_ceremonies",
+        "debt",
+        "customary_gifts_by_recruiters",
+        "religious_figures_used_by_recruiters",
+    ):
         assert fid in fac.index, fid
     assert fac.loc["religious_figures_used_by_recruiters", "factor"] == "religious"
-    assert set(fac["factor"]) >= {"economic", "geography", "education", "unemployment", "cultural", "religious"}
+    assert set(fac["factor"]) >= {
+        "economic",
+        "geography",
+        "education",
+        "unemployment",
+        "cultural",
+        "religious",
+    }
 
 
 # descriptors, citation, loader --------------------------------------------------------------
 
+
 def test_descriptors_have_sources_and_caveats():
     refs = data.package()["references"]
-    assert "Borotoding" in refs["thesis_ntt_2024"] and "Universitas Pasundan" in refs["thesis_ntt_2024"]
+    assert (
+        "Borotoding" in refs["thesis_ntt_2024"]
+        and "Universitas Pasundan" in refs["thesis_ntt_2024"]
+    )
     assert "Kompasiana" in refs["kompasiana_2023"] and "Secondary" in refs["kompasiana_2023"]
     for name in NTT_RESOURCES:
         res = data.resource(name)
         assert res["path"] == f"{name}.csv"
-        assert res["sources"] and all(s["reference"] in refs and s["original"] for s in res["sources"])
+        assert res["sources"] and all(
+            s["reference"] in refs and s["original"] for s in res["sources"]
+        )
         assert len(data.caveats(name)) >= 2
         assert all(fld.get("description") for fld in res["schema"]["fields"])
         assert "Borotoding" in data.citation(name)
@@ -352,7 +494,8 @@ def test_descriptors_have_sources_and_caveats():
 
 def test_no_personal_details_of_the_author():
     text = json.dumps([data.resource(n) for n in NTT_RESOURCES]) + "".join(
-        (data.data_dir() / f"{n}.csv").read_text(encoding="utf-8") for n in NTT_RESOURCES)
+        (data.data_dir() / f"{n}.csv").read_text(encoding="utf-8") for n in NTT_RESOURCES
+    )
     assert "@" not in text
     assert "202030022" not in text  # student number
     assert not re.search(r"\b08\d{8,}\b", text)  # phone numbers
@@ -361,7 +504,10 @@ def test_no_personal_details_of_the_author():
 def test_loader_rejects_an_unknown_area(tmp_path, monkeypatch):
     shutil.copytree(data.data_dir(), tmp_path / "data")
     path = tmp_path / "data" / "ntt_poverty.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Sumba Barat,2012", "West Sumba,2012"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Sumba Barat,2012", "West Sumba,2012"),
+        encoding="utf-8",
+    )
     monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path / "data"))
     with pytest.raises(data.DataError, match="West Sumba"):
         data.load("ntt_poverty")

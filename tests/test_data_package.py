@@ -1,4 +1,5 @@
 """The data package: every resource validates and is fully described; errors name what broke."""
+
 import json
 import shutil
 from pathlib import Path
@@ -95,7 +96,9 @@ def test_corrupt_row_names_resource_file_line_and_column(data_copy):
 
 def test_row_with_too_many_cells_names_the_line(data_copy):
     path = data_copy / "ntt_areas.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "Extra,regency,a,b,c,d,e\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "Extra,regency,a,b,c,d,e\n", encoding="utf-8"
+    )
     with pytest.raises(data.DataError, match=r"'ntt_areas'.*not a readable CSV.*line \d+"):
         data.load("ntt_areas")
 

@@ -4,6 +4,7 @@ The expected seed values below were typed in from a second reading of the seed p
 (the Indonesian text: "9,71" is 9.71, "1.720" is 1720), not copied from the CSV files, so a
 transcription error in either place makes a test fail.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,10 +16,24 @@ import pytest
 from tipcourse import data
 
 REGIONAL = [
-    "sea_cases_2005_2011", "global_estimates", "country_roles", "legal_timeline", "indonesia_figures",
-    "simfoni_ppa_cases", "indonesia_education_2021", "ilo_forced_labour_indicators", "c29_exceptions",
-    "palermo_elements", "process_means_purpose", "trafficking_actors", "border_transit_points",
-    "response_frameworks", "ilo_partnerships", "ilo_data_sources", "implementation_challenges", "institutions",
+    "sea_cases_2005_2011",
+    "global_estimates",
+    "country_roles",
+    "legal_timeline",
+    "indonesia_figures",
+    "simfoni_ppa_cases",
+    "indonesia_education_2021",
+    "ilo_forced_labour_indicators",
+    "c29_exceptions",
+    "palermo_elements",
+    "process_means_purpose",
+    "trafficking_actors",
+    "border_transit_points",
+    "response_frameworks",
+    "ilo_partnerships",
+    "ilo_data_sources",
+    "implementation_challenges",
+    "institutions",
 ]
 
 
@@ -50,15 +65,19 @@ SEA_CASES = {2005: 303, 2006: 501, 2007: 2301, 2008: 3144, 2009: 3860, 2010: 229
 
 def test_sea_cases_as_printed():
     frame = data.load("sea_cases_2005_2011")
-    assert dict(zip(frame["year"], frame["value_as_printed"])) == SEA_CASES
+    assert dict(zip(frame["year"], frame["value_as_printed"], strict=True)) == SEA_CASES
     assert (frame["value_if_thousands"] == frame["value_as_printed"] * 1000).all()
     assert frame["unit_as_printed"].str.contains("1000").all()
 
 
 # Seed 004: SIMFONI PPA, children 86 / 181 / 230 and adults 104 / 200 / 173 in 2019 / 2020 / 2021.
 SIMFONI = {
-    (2019, "children"): 86, (2020, "children"): 181, (2021, "children"): 230,
-    (2019, "adults"): 104, (2020, "adults"): 200, (2021, "adults"): 173,
+    (2019, "children"): 86,
+    (2020, "children"): 181,
+    (2021, "children"): 230,
+    (2019, "adults"): 104,
+    (2020, "adults"): 200,
+    (2021, "adults"): 173,
 }
 
 
@@ -92,10 +111,26 @@ INDONESIA = {
     ("identified_returning_victims_share", None, "domestic_workers"): (56, "percent", "paper_iom"),
     ("identified_victims_trafficked_abroad_share", "2010", None): (82, "percent", "paper_iom"),
     # seed 004: "43 hingga 50 persen tenaga kerja migran atau sekitar 3 hingga 4,5 juta orang"
-    ("migrant_workers_indicated_as_victims_share_low", None, "migrant_workers"): (43, "percent", "paper_iom"),
-    ("migrant_workers_indicated_as_victims_share_high", None, "migrant_workers"): (50, "percent", "paper_iom"),
-    ("migrant_workers_indicated_as_victims_low", None, "migrant_workers"): (3, "million persons", "paper_iom"),
-    ("migrant_workers_indicated_as_victims_high", None, "migrant_workers"): (4.5, "million persons", "paper_iom"),
+    ("migrant_workers_indicated_as_victims_share_low", None, "migrant_workers"): (
+        43,
+        "percent",
+        "paper_iom",
+    ),
+    ("migrant_workers_indicated_as_victims_share_high", None, "migrant_workers"): (
+        50,
+        "percent",
+        "paper_iom",
+    ),
+    ("migrant_workers_indicated_as_victims_low", None, "migrant_workers"): (
+        3,
+        "million persons",
+        "paper_iom",
+    ),
+    ("migrant_workers_indicated_as_victims_high", None, "migrant_workers"): (
+        4.5,
+        "million persons",
+        "paper_iom",
+    ),
     # seed 004: GSI 2014 "sekitar 700.000 ... sekitar 11,3 persen dari jumlah pekerja migran"; "33 provinsi"
     ("gsi_2014_victims_share_of_migrant_workers", "2014", None): (11.3, "percent", "paper_iom"),
     ("provinces_source_and_destination", None, None): (33, "provinces", "paper_iom"),
@@ -113,10 +148,22 @@ INDONESIA = {
     ("sea_trafficking_cases_assisted_by_iom", None, None): (2, "cases", "paper_iom"),
     ("sea_trafficking_victims_assisted_by_iom", None, None): (87, "persons", "paper_iom"),
     # seed 001 (Bappenas 2017): "sekitar 100.000 perempuan dan anak-anak"; "30% anak perempuan"; "40.000-70.000 anak"
-    ("women_children_trafficked_sexual_exploitation", None, "women_and_children"): (100000, "persons", "paper_asean"),
+    ("women_children_trafficked_sexual_exploitation", None, "women_and_children"): (
+        100000,
+        "persons",
+        "paper_asean",
+    ),
     ("girls_in_prostitution_under_18_share", None, "children"): (30, "percent", "paper_asean"),
-    ("children_sexual_exploitation_victims_low", None, "children"): (40000, "persons", "paper_asean"),
-    ("children_sexual_exploitation_victims_high", None, "children"): (70000, "persons", "paper_asean"),
+    ("children_sexual_exploitation_victims_low", None, "children"): (
+        40000,
+        "persons",
+        "paper_asean",
+    ),
+    ("children_sexual_exploitation_victims_high", None, "children"): (
+        70000,
+        "persons",
+        "paper_asean",
+    ),
 }
 
 
@@ -146,14 +193,22 @@ def test_indonesia_figures_periods_agree_with_years():
 # D3 "1,27% atau 3,46 juta", higher education "16,7% atau 17,08 juta", SLTA "20,63% atau 56,15 juta",
 # SLTP "14,57% atau 39,67 juta", no schooling "23,32% atau 63,49 juta".
 EDUCATION = {
-    ("doctorate", "percent"): 0.02, ("doctorate", "persons"): 59190,
-    ("master", "percent"): 0.03, ("master", "persons"): 822470,
-    ("bachelor", "percent"): 4.25, ("bachelor", "million persons"): 11.58,
-    ("diploma_3", "percent"): 1.27, ("diploma_3", "million persons"): 3.46,
-    ("higher_education_total", "percent"): 16.7, ("higher_education_total", "million persons"): 17.08,
-    ("senior_secondary", "percent"): 20.63, ("senior_secondary", "million persons"): 56.15,
-    ("junior_secondary", "percent"): 14.57, ("junior_secondary", "million persons"): 39.67,
-    ("no_schooling", "percent"): 23.32, ("no_schooling", "million persons"): 63.49,
+    ("doctorate", "percent"): 0.02,
+    ("doctorate", "persons"): 59190,
+    ("master", "percent"): 0.03,
+    ("master", "persons"): 822470,
+    ("bachelor", "percent"): 4.25,
+    ("bachelor", "million persons"): 11.58,
+    ("diploma_3", "percent"): 1.27,
+    ("diploma_3", "million persons"): 3.46,
+    ("higher_education_total", "percent"): 16.7,
+    ("higher_education_total", "million persons"): 17.08,
+    ("senior_secondary", "percent"): 20.63,
+    ("senior_secondary", "million persons"): 56.15,
+    ("junior_secondary", "percent"): 14.57,
+    ("junior_secondary", "million persons"): 39.67,
+    ("no_schooling", "percent"): 23.32,
+    ("no_schooling", "million persons"): 63.49,
 }
 
 
@@ -171,7 +226,9 @@ def test_education_inconsistencies_are_real_and_documented():
     master_share = 100 * got[("master", "persons")] / population
     assert abs(master_share - got[("master", "percent")]) > 0.2  # 0.30% vs 0.03% printed
     tertiary_share = 100 * got[("higher_education_total", "million persons")] * 1e6 / population
-    assert abs(tertiary_share - got[("higher_education_total", "percent")]) > 10  # 6.27% vs 16.7% printed
+    assert (
+        abs(tertiary_share - got[("higher_education_total", "percent")]) > 10
+    )  # 6.27% vs 16.7% printed
     caveats = " ".join(data.caveats("indonesia_education_2021"))
     assert "0.03%" in caveats and "16.7%" in caveats
 
@@ -257,19 +314,37 @@ def test_checked_figures_are_the_facts_md_values():
 def test_2021_global_estimates_add_up_within_rounding():
     got = _checked()
     world = {k[2]: v for k, v in got.items() if k[0] == "GEMS 2022" and k[1] == "world"}
-    assert math.isclose(world["forced_labour"] + world["forced_marriage"], world["modern_slavery"], abs_tol=0.05)
-    parts = world["forced_labour_private"] + world["forced_commercial_sexual_exploitation"] + world["forced_labour_state"]
+    assert math.isclose(
+        world["forced_labour"] + world["forced_marriage"], world["modern_slavery"], abs_tol=0.05
+    )
+    parts = (
+        world["forced_labour_private"]
+        + world["forced_commercial_sexual_exploitation"]
+        + world["forced_labour_state"]
+    )
     assert math.isclose(parts, world["forced_labour"], abs_tol=0.15)  # 27.5 vs 27.6: rounding
-    ap = {k[2]: v for k, v in got.items() if k[0] == "GEMS 2022" and k[1] == "asia_pacific" and k[3] == "million persons"}
-    assert math.isclose(ap["forced_labour"] + ap["forced_marriage"], ap["modern_slavery"], abs_tol=0.05)
+    ap = {
+        k[2]: v
+        for k, v in got.items()
+        if k[0] == "GEMS 2022" and k[1] == "asia_pacific" and k[3] == "million persons"
+    }
+    assert math.isclose(
+        ap["forced_labour"] + ap["forced_marriage"], ap["modern_slavery"], abs_tol=0.05
+    )
     old = {k[2]: v for k, v in got.items() if k[0] == "GEMS 2017"}
-    assert math.isclose(old["forced_labour"] + old["forced_marriage"], old["modern_slavery"], abs_tol=0.05)
+    assert math.isclose(
+        old["forced_labour"] + old["forced_marriage"], old["modern_slavery"], abs_tol=0.05
+    )
 
 
 def test_seed_002_asia_pacific_figure_differs_from_2021_report():
     got = _checked()
     frame = data.load("global_estimates")
-    seed = frame[(frame["source"] == "thesis_ntt_2024") & (frame["scope"] == "asia_pacific") & (frame["unit"] == MP)]
+    seed = frame[
+        (frame["source"] == "thesis_ntt_2024")
+        & (frame["scope"] == "asia_pacific")
+        & (frame["unit"] == MP)
+    ]
     assert seed["value"].iloc[0] != got[("GEMS 2022", "asia_pacific", "forced_labour", MP)]
     assert abs(seed["value"].iloc[0] - got[("ILO 2012", "asia_pacific", "forced_labour", MP)]) < 1
 
@@ -279,17 +354,28 @@ def test_ilo_indicators_are_the_eleven():
     frame = data.load("ilo_forced_labour_indicators").sort_values("number")
     assert list(frame["number"]) == list(range(1, 12))
     assert list(frame["indicator_id"]) == [
-        "abuse_of_vulnerability", "deception", "restriction_of_movement", "isolation",
-        "physical_and_sexual_violence", "intimidation_and_threats", "retention_of_identity_documents",
-        "withholding_of_wages", "debt_bondage", "abusive_working_and_living_conditions", "excessive_overtime",
+        "abuse_of_vulnerability",
+        "deception",
+        "restriction_of_movement",
+        "isolation",
+        "physical_and_sexual_violence",
+        "intimidation_and_threats",
+        "retention_of_identity_documents",
+        "withholding_of_wages",
+        "debt_bondage",
+        "abusive_working_and_living_conditions",
+        "excessive_overtime",
     ]
 
 
 def test_c29_exceptions_are_the_five():
     frame = data.load("c29_exceptions")
-    assert dict(zip(frame["letter"], frame["exception_id"])) == {
-        "a": "military_service", "b": "civic_obligation", "c": "prison_labour",
-        "d": "emergency", "e": "communal_service",
+    assert dict(zip(frame["letter"], frame["exception_id"], strict=True)) == {
+        "a": "military_service",
+        "b": "civic_obligation",
+        "c": "prison_labour",
+        "d": "emergency",
+        "e": "communal_service",
     }
 
 
@@ -298,9 +384,24 @@ def test_palermo_elements_have_the_exact_value_ids():
     by_element = {e: list(g["value_id"]) for e, g in frame.groupby("element", sort=False)}
     assert by_element == {
         "act": ["recruitment", "transportation", "transfer", "harbouring", "receipt"],
-        "means": ["threat", "force", "coercion", "abduction", "fraud", "deception", "abuse_of_power",
-                  "abuse_of_vulnerability", "payments"],
-        "purpose": ["sexual_exploitation", "forced_labour", "slavery", "servitude", "organ_removal"],
+        "means": [
+            "threat",
+            "force",
+            "coercion",
+            "abduction",
+            "fraud",
+            "deception",
+            "abuse_of_power",
+            "abuse_of_vulnerability",
+            "payments",
+        ],
+        "purpose": [
+            "sexual_exploitation",
+            "forced_labour",
+            "slavery",
+            "servitude",
+            "organ_removal",
+        ],
     }
 
 
@@ -326,22 +427,51 @@ def test_palermo_wording_is_quoted_from_article_3a():
 def test_process_means_purpose_table_of_seed_004():
     frame = data.load("process_means_purpose")
     cols = {c: list(g.sort_values("order")["item_as_printed"]) for c, g in frame.groupby("column")}
-    assert cols["process"] == ["Perekrutan", "Pengiriman", "Pemindahan", "Penampungan", "Penerimaan"]
-    assert cols["means"] == ["Ancaman", "Pemaksaan", "Penculikan", "Penipuan", "Kebohongan", "Kecurangan",
-                             "Penyalahgunaan Kekuasaan"]
+    assert cols["process"] == [
+        "Perekrutan",
+        "Pengiriman",
+        "Pemindahan",
+        "Penampungan",
+        "Penerimaan",
+    ]
+    assert cols["means"] == [
+        "Ancaman",
+        "Pemaksaan",
+        "Penculikan",
+        "Penipuan",
+        "Kebohongan",
+        "Kecurangan",
+        "Penyalahgunaan Kekuasaan",
+    ]
     assert len(cols["purpose"]) == 4 and cols["purpose"][2].startswith("Kerja paksa")
 
 
 def test_trafficking_actors_chain():
     frame = data.load("trafficking_actors")
-    assert list(frame["actor_id"]) == ["trafficker", "broker", "recruiter", "buyer", "other_parties"]
+    assert list(frame["actor_id"]) == [
+        "trafficker",
+        "broker",
+        "recruiter",
+        "buyer",
+        "other_parties",
+    ]
     assert "calo" in frame.set_index("actor_id").loc["broker", "indonesian_term"]
 
 
 def test_border_transit_points_are_the_ten_of_seed_004():
     frame = data.load("border_transit_points")
-    assert list(frame["place"]) == ["Medan", "Tanjung Balai Karimun", "Dumai", "Entikong", "Tanjung Pinang",
-                                    "Pontianak", "Batam", "Tarakan", "Nunukan", "Bitung"]
+    assert list(frame["place"]) == [
+        "Medan",
+        "Tanjung Balai Karimun",
+        "Dumai",
+        "Entikong",
+        "Tanjung Pinang",
+        "Pontianak",
+        "Batam",
+        "Tarakan",
+        "Nunukan",
+        "Bitung",
+    ]
     assert frame["province"].notna().all()
 
 
@@ -350,30 +480,70 @@ def test_response_frameworks_components():
     comps = {f: list(g.sort_values("order")["component"]) for f, g in frame.groupby("framework")}
     assert set(comps["3p"]) == {"prosecution", "protection", "prevention"}
     assert comps["four_approaches"] == ["prevention", "protection", "prosecution", "reintegration"]
-    assert comps["five_pillars"] == ["prosecution", "protection", "prevention",
-                                     "national_coordination_and_cooperation",
-                                     "international_cooperation_and_coordination"]
+    assert comps["five_pillars"] == [
+        "prosecution",
+        "protection",
+        "prevention",
+        "national_coordination_and_cooperation",
+        "international_cooperation_and_coordination",
+    ]
 
 
 def test_other_reference_tables_have_the_expected_ids():
     assert list(data.load("implementation_challenges")["challenge_id"]) == [
-        "coordination", "impunity_and_stigma", "public_awareness", "resources"]
+        "coordination",
+        "impunity_and_stigma",
+        "public_awareness",
+        "resources",
+    ]
     assert set(data.load("institutions")["acronym"]) == {
-        "LPSK", "KemenPPPA", "BP2MI", "Bareskrim Polri", "PPATK", "GT PP-TPPO", "Badiklat Kejaksaan", "AMPERA NTT"}
+        "LPSK",
+        "KemenPPPA",
+        "BP2MI",
+        "Bareskrim Polri",
+        "PPATK",
+        "GT PP-TPPO",
+        "Badiklat Kejaksaan",
+        "AMPERA NTT",
+    }
     assert set(data.load("ilo_data_sources")["name"]) == {
-        "ILOSTAT", "KILM", "NORMLEX", "Labour force surveys", "SAKERNAS"}
+        "ILOSTAT",
+        "KILM",
+        "NORMLEX",
+        "Labour force surveys",
+        "SAKERNAS",
+    }
     partners = data.load("ilo_partnerships")
-    assert dict(zip(partners["partner"] + " " + partners["start_year"].astype(str), partners["start_year"])) == {
-        "UNIAP 2000": 2000, "ILO-TICW with UNIAP 2006": 2006, "UNODC 2011": 2011, "UNODC 2015": 2015,
-        "ASEAN (AFML) 2008": 2008}
+    assert dict(
+        zip(
+            partners["partner"] + " " + partners["start_year"].astype(str),
+            partners["start_year"],
+            strict=True,
+        )
+    ) == {
+        "UNIAP 2000": 2000,
+        "ILO-TICW with UNIAP 2006": 2006,
+        "UNODC 2011": 2011,
+        "UNODC 2015": 2015,
+        "ASEAN (AFML) 2008": 2008,
+    }
 
 
 def test_country_roles_as_seeds_state_them():
     frame = data.load("country_roles")
-    pairs = set(zip(frame["country"], frame["role"]))
-    assert {("Laos", "source"), ("Cambodia", "source"), ("Thailand", "source"), ("Indonesia", "source"),
-            ("Malaysia", "destination"), ("Philippines", "source"), ("Philippines", "transit"),
-            ("Myanmar", "source"), ("Indonesia", "transit"), ("Indonesia", "destination")} <= pairs
+    pairs = set(zip(frame["country"], frame["role"], strict=True))
+    assert {
+        ("Laos", "source"),
+        ("Cambodia", "source"),
+        ("Thailand", "source"),
+        ("Indonesia", "source"),
+        ("Malaysia", "destination"),
+        ("Philippines", "source"),
+        ("Philippines", "transit"),
+        ("Myanmar", "source"),
+        ("Indonesia", "transit"),
+        ("Indonesia", "destination"),
+    } <= pairs
     assert ("Philippines", "destination") not in pairs
     brunei = frame[frame["country"] == "Brunei"]["note"].str.cat()
     assert "fewest" in brunei
@@ -383,21 +553,52 @@ def test_country_roles_as_seeds_state_them():
 def test_legal_timeline_required_entries_and_status():
     frame = data.load("legal_timeline")
     assert (frame["year"] == frame["date"].str[:4].astype(int)).all()
-    by_number = {n: r for n, r in zip(frame["law_number"], frame.itertuples()) if isinstance(n, str)}
-    for number in ["C29", "C105", "P029", "Law 7/1984", "Law 13/2003", "Law 39/2004", "Law 21/2007",
-                   "Perpres 69/2008", "Law 5/2009", "Law 14/2009", "Law 15/2009", "Law 6/2011",
-                   "Law 12/2017", "Law 18/2017", "Perpres 22/2021", "Perpres 49/2023", "Keppres 36/1990",
-                   "GA res. 55/25, annex II"]:
+    by_number = {
+        n: r
+        for n, r in zip(frame["law_number"], frame.itertuples(), strict=True)
+        if isinstance(n, str)
+    }
+    for number in [
+        "C29",
+        "C105",
+        "P029",
+        "Law 7/1984",
+        "Law 13/2003",
+        "Law 39/2004",
+        "Law 21/2007",
+        "Perpres 69/2008",
+        "Law 5/2009",
+        "Law 14/2009",
+        "Law 15/2009",
+        "Law 6/2011",
+        "Law 12/2017",
+        "Law 18/2017",
+        "Perpres 22/2021",
+        "Perpres 49/2023",
+        "Keppres 36/1990",
+        "GA res. 55/25, annex II",
+    ]:
         assert number in by_number, number
-    confirmed_in_facts = ["Law 21/2007", "Perpres 69/2008", "Law 5/2009", "Law 15/2009", "Law 12/2017",
-                          "Law 18/2017", "Perpres 22/2021", "Perpres 49/2023", "P029"]
+    confirmed_in_facts = [
+        "Law 21/2007",
+        "Perpres 69/2008",
+        "Law 5/2009",
+        "Law 15/2009",
+        "Law 12/2017",
+        "Law 18/2017",
+        "Perpres 22/2021",
+        "Perpres 49/2023",
+        "P029",
+    ]
     for number in confirmed_in_facts:
         assert by_number[number].verification == "confirmed", number
     assert by_number["Law 14/2009"].verification == "unverified"
     garbled = frame[frame["verification"] == "garbled_in_seed"]
     assert garbled["law_number"].str.contains("Topik 5 2009").any()
     assert by_number["P029"].date == "2014-06-11"
-    actip = frame[frame["instrument"].str.contains("ACTIP") & frame["instrument"].str.contains("signed")]
+    actip = frame[
+        frame["instrument"].str.contains("ACTIP") & frame["instrument"].str.contains("signed")
+    ]
     assert list(actip["date"]) == ["2015-11-21"]
     assert frame["instrument"].str.contains("United Arab Emirates").any()
     assert frame["instrument"].str.contains("Plan of Action").any()
@@ -422,9 +623,22 @@ def test_every_source_is_a_reference_key():
 
 def test_own_references_are_full_and_private_details_absent():
     references = data.package()["references"]
-    own = ["paper_ilo_sea", "paper_asean", "paper_intl_law", "paper_iom", "ilo_walkfree_iom_2022",
-           "ilo_walkfree_2017", "ilo_2005", "ilo_2012", "ilo_sapfl_2012", "palermo_protocol_2000",
-           "ilo_c29_1930", "gsi_2016", "gsi_2023", "law_21_2007"]
+    own = [
+        "paper_ilo_sea",
+        "paper_asean",
+        "paper_intl_law",
+        "paper_iom",
+        "ilo_walkfree_iom_2022",
+        "ilo_walkfree_2017",
+        "ilo_2005",
+        "ilo_2012",
+        "ilo_sapfl_2012",
+        "palermo_protocol_2000",
+        "ilo_c29_1930",
+        "gsi_2016",
+        "gsi_2023",
+        "law_21_2007",
+    ]
     for key in own:
         assert isinstance(references.get(key), str) and len(references[key]) > 40, key
     assert "Saragih" in references["paper_iom"]

@@ -1,4 +1,5 @@
 """environment.yml and pyproject.toml pin the same packages at the same versions."""
+
 import re
 import tomllib
 from pathlib import Path
@@ -19,8 +20,9 @@ def _pins(lines):
 
 def pyproject_pins():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    lines = project["dependencies"] + [d for group in project["optional-dependencies"].values()
-                                       for d in group]
+    lines = project["dependencies"] + [
+        d for group in project["optional-dependencies"].values() for d in group
+    ]
     assert all("==" in line for line in lines), "every dependency is pinned exactly"
     return _pins(lines)
 
@@ -38,7 +40,9 @@ def test_same_packages_and_versions():
 
 def test_same_python():
     _, env = environment_pins()
-    conda_python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python="))
+    conda_python = next(
+        d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python=")
+    )
     requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
     assert conda_python == "python=3.11" and ">=3.11" in requires and "<3.12" in requires
 

@@ -3,6 +3,7 @@
 Expected values are typed from the thesis's tables (Borotoding, 2024: poverty and open
 unemployment by regency, 2012-2017), not read from the CSV files.
 """
+
 from __future__ import annotations
 
 import base64
@@ -40,6 +41,7 @@ def value(frame, area, year):
 
 # --- indicator_frame ------------------------------------------------------------------------
 
+
 def test_indicator_frame_is_long_with_every_area_and_year(poverty, unemployment):
     for frame in (poverty, unemployment):
         assert list(frame.columns) == ["area", "year", "value"]
@@ -75,6 +77,7 @@ def test_area_names_leave_out_the_province_unless_asked(poverty):
 
 # --- select -----------------------------------------------------------------------------------
 
+
 def test_select_adds_the_province_and_keeps_the_year_range(poverty):
     chosen = explorer.select(poverty, ["Kota Kupang", "Belu"], (2013, 2015))
     assert list(dict.fromkeys(chosen["area"])) == ["Belu", "Kota Kupang", PROVINCE]
@@ -95,9 +98,11 @@ def test_select_rejects_unknown_areas_and_bad_years(poverty):
 
 # --- summary_table and missing_notes ----------------------------------------------------------
 
+
 def test_summary_table_first_last_and_change(poverty):
-    table = explorer.summary_table(explorer.select(poverty, ["Sumba Tengah", "Malaka"],
-                                                   (2012, 2017)))
+    table = explorer.summary_table(
+        explorer.select(poverty, ["Sumba Tengah", "Malaka"], (2012, 2017))
+    )
     assert list(table.columns) == ["2012", "2017", "change (pp)"]
     assert list(table.index) == ["Sumba Tengah", "Malaka", PROVINCE]
     assert table.loc["Sumba Tengah", "change (pp)"] == pytest.approx(3.96)  # 36.01 - 32.05
@@ -112,8 +117,9 @@ def test_summary_table_for_one_year_has_no_change_column(poverty):
 
 
 def test_missing_notes_name_the_gaps(unemployment, poverty):
-    notes = explorer.missing_notes(explorer.select(unemployment, ["Malaka", "Kupang"],
-                                                   (2012, 2017)))
+    notes = explorer.missing_notes(
+        explorer.select(unemployment, ["Malaka", "Kupang"], (2012, 2017))
+    )
     assert notes[0].startswith("2016: no value for any selected regency or city")
     assert "Malaka: no value for 2012, 2013, 2014 in the source." in notes
     assert len(notes) == 2
@@ -127,6 +133,7 @@ def test_table_html_shows_missing_values_as_no_data(poverty):
 
 
 # --- draw and the renderer --------------------------------------------------------------------
+
 
 def test_draw_one_line_per_area_plus_the_province_with_title_units_and_source(poverty):
     fig = Figure()
@@ -165,8 +172,9 @@ def test_renderer_png_is_deterministic_and_follows_the_selection(poverty):
 def test_many_areas_get_a_two_column_legend(poverty):
     fig = Figure()
     ax = fig.add_subplot()
-    explorer.draw(ax, explorer.select(poverty, explorer.area_names(poverty), (2012, 2017)),
-                  "poverty")
+    explorer.draw(
+        ax, explorer.select(poverty, explorer.area_names(poverty), (2012, 2017)), "poverty"
+    )
     assert ax.get_legend()._ncols == 2
     assert len({(line.get_color(), line.get_linestyle()) for line in ax.get_lines()}) == 23
 
@@ -178,6 +186,7 @@ def test_default_areas_are_the_highest_and_lowest_in_the_last_year(poverty, unem
 
 # --- the widget -------------------------------------------------------------------------------
 
+
 def _png(widget):
     (output,) = widget.plot.outputs
     return base64.b64decode(output["data"]["image/png"])
@@ -187,18 +196,24 @@ def test_explorer_shows_a_plot_and_a_table_at_once():
     widget = explorer.Explorer()
     assert _png(widget).startswith(PNG_SIGNATURE)
     assert "Sumba Tengah" in widget.table.value and "Kota Kupang" in widget.table.value
-    assert repr(widget) == ("NTT indicator explorer: Poverty rate (%) for Sumba Tengah, "
-                            "Kota Kupang and the province, 2012-2017 (run the notebook to "
-                            "change areas, indicator and years)")
+    assert repr(widget) == (
+        "NTT indicator explorer: Poverty rate (%) for Sumba Tengah, "
+        "Kota Kupang and the province, 2012-2017 (run the notebook to "
+        "change areas, indicator and years)"
+    )
     assert widget._repr_mimebundle_()["text/plain"] == repr(widget)
 
 
 def test_every_change_updates_plot_and_table():
     widget = explorer.Explorer(areas=["Belu"])
     seen = {(_png(widget), widget.table.value)}
-    for control, value in [("areas", ("Belu", "Sabu Raijua")), ("indicator", "unemployment"),
-                           ("years", (2013, 2015)), ("areas", ())]:
-        setattr(getattr(widget, control), "value", value)
+    for control, value in [
+        ("areas", ("Belu", "Sabu Raijua")),
+        ("indicator", "unemployment"),
+        ("years", (2013, 2015)),
+        ("areas", ()),
+    ]:
+        getattr(widget, control).value = value
         state = (_png(widget), widget.table.value)
         assert state not in seen, f"changing {control} did not redraw"
         seen.add(state)
@@ -208,8 +223,7 @@ def test_every_change_updates_plot_and_table():
 
 
 def test_explorer_accepts_its_starting_state():
-    widget = explorer.Explorer(areas=["Kota Kupang"], indicator="unemployment",
-                               years=(2015, 2017))
+    widget = explorer.Explorer(areas=["Kota Kupang"], indicator="unemployment", years=(2015, 2017))
     assert widget.years.value == (2015, 2017)
     assert "2016: no value" not in widget.table.value  # one area: named per area instead
     assert "Kota Kupang: no value for 2016 in the source." in widget.table.value
@@ -217,12 +231,13 @@ def test_explorer_accepts_its_starting_state():
 
 # --- the benchmark ----------------------------------------------------------------------------
 
+
 def test_benchmark_script_changes_the_state_at_every_step():
     widget = explorer.Explorer()
     for control, value in bench_explorer.SCRIPT:
         assert getattr(widget, control).value != value, (control, value)
         before = _png(widget)
-        setattr(getattr(widget, control), "value", value)
+        getattr(widget, control).value = value
         assert _png(widget) != before
 
 
@@ -235,5 +250,8 @@ def test_static_plot_is_the_explorers_first_view():
     picture = explorer.plot(["Sabu Raijua", "Kota Kupang"], "unemployment")
     widget = explorer.Explorer(areas=["Sabu Raijua", "Kota Kupang"], indicator="unemployment")
     assert picture._repr_png_() == _png(widget)
-    assert repr(picture) == widget.describe() == (
-        "Open unemployment rate (%) for Sabu Raijua, Kota Kupang and the province, 2012-2017")
+    assert (
+        repr(picture)
+        == widget.describe()
+        == ("Open unemployment rate (%) for Sabu Raijua, Kota Kupang and the province, 2012-2017")
+    )

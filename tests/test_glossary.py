@@ -1,4 +1,5 @@
 """Glossary search finds terms in either language, ignoring case and accents."""
+
 from tipcourse import data, glossary
 
 REQUIRED = ["TPPO", "PMI", "TKI", "BP2MI", "LPSK", "GT PP-TPPO"]
@@ -40,18 +41,21 @@ def test_search_box_updates_as_you_type():
 def test_terms_are_found_as_whole_words():
     table = data.load("glossary")
     assert glossary.terms_in_text("The calo met her; LPSK helped.", table) == [
-        t for t in table["term_id"] if t in ("broker", "lpsk")]
+        t for t in table["term_id"] if t in ("broker", "lpsk")
+    ]
     assert glossary.terms_in_text("kalori and LPSKX", table) == []
 
 
 def test_every_lesson_links_the_indonesian_terms_it_uses():
-    import nbformat
     from pathlib import Path
+
+    import nbformat
 
     for path in sorted((Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         cells = [c for c in nb.cells if glossary.LINK_TAG in c.metadata.get("tags", [])]
         assert len(cells) == 1, f"{path.name} needs one glossary-terms cell"
         assert cells[0].source == glossary.lesson_link_text(nb), (
-            f"{path.name}: glossary links out of date; rerun the glossary link step")
+            f"{path.name}: glossary links out of date; rerun the glossary link step"
+        )
         assert "](appendix_glossary.ipynb)" in cells[0].source

@@ -1,4 +1,5 @@
 """The grader: scores of every kind, feedback, manual scores, bad input, outputs, end to end."""
+
 import ast
 import csv
 import json
@@ -7,51 +8,103 @@ from pathlib import Path
 import pytest
 
 from tipcourse import grading
-from tipcourse.quiz import submission as submission_module
 from tipcourse.__main__ import main as cli
 from tipcourse.grading import MAX_BYTES, GradingError, grade
 from tipcourse.paths import ROOT
+from tipcourse.quiz import submission as submission_module
 from tipcourse.quiz.submission import build_submission, safe_name
 
 # A key written for this test: one question of every kind (so the tests never run empty).
-KEY = {"exercise": "ex90", "questions": [
-    {"id": "ex90-single", "kind": "single", "prompt": "Does consent matter?", "points": 2,
-     "options": {"a": "Yes", "b": "No", "c": "Only for adults"}, "answer": "b",
-     "feedback": {"a": "Consent is irrelevant once a means was used.",
-                  "b": "Right: a means was used.", "c": "Age does not revive consent."},
-     "explanation": "Art. 3(b)."},
-    {"id": "ex90-multiple", "kind": "multiple", "prompt": "Which are means?", "points": 2,
-     "options": {"a": "Deception", "b": "Recruitment", "c": "Coercion", "d": "Harbouring"},
-     "answer": ["a", "c"], "feedback": {"a": "A means.", "b": "An act.", "c": "A means.",
-                                        "d": "An act."}},
-    {"id": "ex90-numeric", "kind": "numeric", "prompt": "Poverty rate?", "points": 1,
-     "answer": 21.09, "tolerance": 0.01, "unit": "%",
-     "feedback": {"correct": "Right.", "incorrect": "Filter the year first."}},
-    {"id": "ex90-text", "kind": "text", "prompt": "Term for debt bondage?", "points": 1,
-     "answer": ["penjeratan utang", "debt bondage"]},
-    {"id": "ex90-categorize", "kind": "categorize", "prompt": "Sort.", "points": 3,
-     "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
-     "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
-     "answer": {"x": "act", "y": "means", "z": "purpose"},
-     "feedback": {"x": "An act.", "y": "A means.", "z": "A purpose."}},
-    {"id": "ex90-order", "kind": "order", "prompt": "Order the instruments.", "points": 3,
-     "items": {"p": "UU 21/2007", "q": "Palermo Protocol", "r": "UU 18/2017"},
-     "answer": ["q", "p", "r"]},
-    {"id": "ex90-open", "kind": "open", "prompt": "Discuss the case.", "points": 4,
-     "rubric": [{"criterion": "Names act, means and purpose", "points": 3},
-                {"criterion": "Cites the law", "points": 1}],
-     "explanation": "Model: recruitment by deception for forced labour."},
-]}
+KEY = {
+    "exercise": "ex90",
+    "questions": [
+        {
+            "id": "ex90-single",
+            "kind": "single",
+            "prompt": "Does consent matter?",
+            "points": 2,
+            "options": {"a": "Yes", "b": "No", "c": "Only for adults"},
+            "answer": "b",
+            "feedback": {
+                "a": "Consent is irrelevant once a means was used.",
+                "b": "Right: a means was used.",
+                "c": "Age does not revive consent.",
+            },
+            "explanation": "Art. 3(b).",
+        },
+        {
+            "id": "ex90-multiple",
+            "kind": "multiple",
+            "prompt": "Which are means?",
+            "points": 2,
+            "options": {"a": "Deception", "b": "Recruitment", "c": "Coercion", "d": "Harbouring"},
+            "answer": ["a", "c"],
+            "feedback": {"a": "A means.", "b": "An act.", "c": "A means.", "d": "An act."},
+        },
+        {
+            "id": "ex90-numeric",
+            "kind": "numeric",
+            "prompt": "Poverty rate?",
+            "points": 1,
+            "answer": 21.09,
+            "tolerance": 0.01,
+            "unit": "%",
+            "feedback": {"correct": "Right.", "incorrect": "Filter the year first."},
+        },
+        {
+            "id": "ex90-text",
+            "kind": "text",
+            "prompt": "Term for debt bondage?",
+            "points": 1,
+            "answer": ["penjeratan utang", "debt bondage"],
+        },
+        {
+            "id": "ex90-categorize",
+            "kind": "categorize",
+            "prompt": "Sort.",
+            "points": 3,
+            "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
+            "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
+            "answer": {"x": "act", "y": "means", "z": "purpose"},
+            "feedback": {"x": "An act.", "y": "A means.", "z": "A purpose."},
+        },
+        {
+            "id": "ex90-order",
+            "kind": "order",
+            "prompt": "Order the instruments.",
+            "points": 3,
+            "items": {"p": "UU 21/2007", "q": "Palermo Protocol", "r": "UU 18/2017"},
+            "answer": ["q", "p", "r"],
+        },
+        {
+            "id": "ex90-open",
+            "kind": "open",
+            "prompt": "Discuss the case.",
+            "points": 4,
+            "rubric": [
+                {"criterion": "Names act, means and purpose", "points": 3},
+                {"criterion": "Cites the law", "points": 1},
+            ],
+            "explanation": "Model: recruitment by deception for forced labour.",
+        },
+    ],
+}
 SPECS = {q["id"]: q for q in KEY["questions"]}
-RIGHT = {"ex90-single": "b", "ex90-multiple": ["a", "c"], "ex90-numeric": 21.09,
-         "ex90-text": "Debt  Bondage",
-         "ex90-categorize": {"x": "act", "y": "means", "z": "purpose"},
-         "ex90-order": ["q", "p", "r"], "ex90-open": "Recruited by deception; UU 21/2007."}
+RIGHT = {
+    "ex90-single": "b",
+    "ex90-multiple": ["a", "c"],
+    "ex90-numeric": 21.09,
+    "ex90-text": "Debt  Bondage",
+    "ex90-categorize": {"x": "act", "y": "means", "z": "purpose"},
+    "ex90-order": ["q", "p", "r"],
+    "ex90-open": "Recruited by deception; UU 21/2007.",
+}
 AUTO_MAX = 12  # every question but the open one
 WHEN = "2025-03-01T09:00:00+00:00"
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
 
 def right_response(spec):
     """The key's own answer, in the shape a student would send."""
@@ -82,12 +135,16 @@ def wrong_response(spec):
 
 
 def entries(responses: dict) -> dict:
-    return {qid: {"response": r, "attempts": 1, "saved_at": WHEN}
-            for qid, r in responses.items() if r is not None}
+    return {
+        qid: {"response": r, "attempts": 1, "saved_at": WHEN}
+        for qid, r in responses.items()
+        if r is not None
+    }
 
 
-def submit(folder: Path, student: str, responses: dict, exercise="ex90", when=WHEN,
-           name=None, **changes) -> Path:
+def submit(
+    folder: Path, student: str, responses: dict, exercise="ex90", when=WHEN, name=None, **changes
+) -> Path:
     """Write a submission file as a student's notebook would (plus `changes` to break it)."""
     doc = build_submission(exercise, student, entries(responses), list(responses), when)
     doc.update(changes)
@@ -135,6 +192,7 @@ def feedback(report, exercise, student) -> str:
 
 # --- scoring -----------------------------------------------------------------------------------
 
+
 def test_all_right_every_kind(tmp_path, keys, subs):
     submit(subs, "S1", RIGHT)
     report = run(tmp_path, keys, subs)
@@ -154,23 +212,36 @@ def test_all_wrong_every_kind(tmp_path, keys, subs):
     assert row["total"] == "0"
 
 
-@pytest.mark.parametrize("qid, response, points", [
-    ("ex90-multiple", ["a"], "1"),             # one of two right
-    ("ex90-multiple", ["a", "b", "c"], "1"),   # a wrong pick takes a share away
-    ("ex90-multiple", ["a", "b"], "0"),
-    ("ex90-categorize", {"x": "act", "y": "means", "z": "means"}, "2"),
-    ("ex90-order", ["q", "r", "p"], "1"),      # one of three in place
-    ("ex90-order", ["p", "q", "r"], "1"),
-])
+@pytest.mark.parametrize(
+    "qid, response, points",
+    [
+        ("ex90-multiple", ["a"], "1"),  # one of two right
+        ("ex90-multiple", ["a", "b", "c"], "1"),  # a wrong pick takes a share away
+        ("ex90-multiple", ["a", "b"], "0"),
+        ("ex90-categorize", {"x": "act", "y": "means", "z": "means"}, "2"),
+        ("ex90-order", ["q", "r", "p"], "1"),  # one of three in place
+        ("ex90-order", ["p", "q", "r"], "1"),
+    ],
+)
 def test_partial_credit(tmp_path, keys, subs, qid, response, points):
     submit(subs, "S1", {**RIGHT, qid: response})
     assert gradebook(run(tmp_path, keys, subs))[("S1", "ex90")][qid] == points
 
 
-@pytest.mark.parametrize("response, points", [
-    (21.09, "1"), (21.10, "1"), (21.08, "1"), ("21,095", "1"), ("21.1", "1"),
-    (21.1001, "0"), (21.0799, "0"), (-21.09, "0"), ("21,11", "0"),
-])
+@pytest.mark.parametrize(
+    "response, points",
+    [
+        (21.09, "1"),
+        (21.10, "1"),
+        (21.08, "1"),
+        ("21,095", "1"),
+        ("21.1", "1"),
+        (21.1001, "0"),
+        (21.0799, "0"),
+        (-21.09, "0"),
+        ("21,11", "0"),
+    ],
+)
 def test_numeric_tolerance_edges(tmp_path, keys, subs, response, points):
     submit(subs, "S1", {**RIGHT, "ex90-numeric": response})
     assert gradebook(run(tmp_path, keys, subs))[("S1", "ex90")]["ex90-numeric"] == points
@@ -199,6 +270,7 @@ def test_blank_answers_count_as_unanswered(tmp_path, keys, subs, blank):
 
 # --- feedback ----------------------------------------------------------------------------------
 
+
 def test_feedback_file_explains_each_question(tmp_path, keys, subs):
     submit(subs, "S1", {**RIGHT, "ex90-single": "a", "ex90-multiple": ["a"]})
     text = feedback(run(tmp_path, keys, subs), "ex90", "S1")
@@ -222,6 +294,7 @@ def test_feedback_shows_student_text_as_text(tmp_path, keys, subs):
 
 # --- manual scores -----------------------------------------------------------------------------
 
+
 def fill_manual(path: Path, scores, comment="") -> Path:
     """Copy manual.csv with scores typed in, as a lecturer would.
 
@@ -229,8 +302,9 @@ def fill_manual(path: Path, scores, comment="") -> Path:
     """
     table = rows(path)
     for row in table:
-        row["score"] = (scores(row) if callable(scores)
-                        else scores.get(row["student_id"], row["score"]))
+        row["score"] = (
+            scores(row) if callable(scores) else scores.get(row["student_id"], row["score"])
+        )
         row["comment"] = comment
     filled = path.with_name("filled.csv")
     with open(filled, "w", encoding="utf-8", newline="") as fh:
@@ -274,9 +348,14 @@ def test_manual_file_inside_out_survives_overwrite(tmp_path, keys, subs):
     assert gradebook(second)[("S1", "ex90")]["total"] == "16"
 
 
-@pytest.mark.parametrize("score, problem", [
-    ("abc", "'abc' is not a number"), ("5", "outside 0..4"), ("-1", "outside 0..4"),
-])
+@pytest.mark.parametrize(
+    "score, problem",
+    [
+        ("abc", "'abc' is not a number"),
+        ("5", "outside 0..4"),
+        ("-1", "outside 0..4"),
+    ],
+)
 def test_manual_scores_are_validated(tmp_path, keys, subs, score, problem):
     submit(subs, "S1", RIGHT)
     first = run(tmp_path, keys, subs)
@@ -292,10 +371,12 @@ def test_manual_unknown_and_duplicate_rows_are_reported(tmp_path, keys, subs):
     run(tmp_path, keys, subs)
     manual = tmp_path / "manual-in.csv"
     digest = rows(tmp_path / "out" / "manual.csv")[0]["response_sha256"]
-    manual.write_text("student_id;exercise;question_id;response_sha256;score\n"
-                      f"S1;ex90;ex90-open;{digest};2\nS9;ex90;ex90-open;{digest};1\n"
-                      f"S1;ex90;ex90-single;{digest};1\nS1;ex90;ex90-open;{digest};3\n",
-                      encoding="utf-8-sig")  # Excel: ';' and a BOM
+    manual.write_text(
+        "student_id;exercise;question_id;response_sha256;score\n"
+        f"S1;ex90;ex90-open;{digest};2\nS9;ex90;ex90-open;{digest};1\n"
+        f"S1;ex90;ex90-single;{digest};1\nS1;ex90;ex90-open;{digest};3\n",
+        encoding="utf-8-sig",
+    )  # Excel: ';' and a BOM
     report = run(tmp_path, keys, subs, out="out2", manual=manual)
     assert gradebook(report)[("S1", "ex90")]["ex90-open"] == "3"
     problems = [e["problem"] for e in errors(report)]
@@ -327,6 +408,7 @@ def test_unusable_manual_file_stops_before_writing(tmp_path, keys, subs, content
 
 # --- bad input: every problem reported, the rest of the batch graded ---------------------------
 
+
 def assert_one_problem(report, needle, student_id=""):
     (error,) = errors(report)
     assert needle in error["problem"], error
@@ -354,24 +436,45 @@ def test_deeply_nested_json(tmp_path, keys, subs):
     assert_one_problem(run(tmp_path, keys, subs), "JSON nested more than 32 levels deep")
 
 
-@pytest.mark.parametrize("content, needle", [
-    ([1, 2, 3], "a submission is an object, not a list"),
-    ("just a string", "not a string"),
-    ({"exercise": "ex90", "student_id": "X"}, "'submitted_at' is missing"),
-    ({"exercise": "ex90", "submitted_at": WHEN, "answers": {}}, "'student_id' is missing"),
-    ({"exercise": "ex90", "student_id": "X", "submitted_at": WHEN, "answers": []},
-     "'answers' must be an object, not a list"),
-    ({"exercise": "ex90", "student_id": "X", "submitted_at": "yesterday", "answers": {}},
-     "'submitted_at' must be an ISO date"),
-    ({"exercise": "../ex90", "student_id": "X", "submitted_at": WHEN, "answers": {}},
-     "'exercise' must be an exercise id"),
-    ({"exercise": "ex90", "student_id": "", "submitted_at": WHEN, "answers": {}},
-     "'student_id' is unusable"),
-    ({"exercise": "ex90", "student_id": 42, "submitted_at": WHEN, "answers": {}},
-     "'student_id' is unusable"),
-    ({"format": 3, "exercise": "ex90", "student_id": "X", "submitted_at": WHEN, "answers": {}},
-     "format 1 or 2"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ([1, 2, 3], "a submission is an object, not a list"),
+        ("just a string", "not a string"),
+        ({"exercise": "ex90", "student_id": "X"}, "'submitted_at' is missing"),
+        ({"exercise": "ex90", "submitted_at": WHEN, "answers": {}}, "'student_id' is missing"),
+        (
+            {"exercise": "ex90", "student_id": "X", "submitted_at": WHEN, "answers": []},
+            "'answers' must be an object, not a list",
+        ),
+        (
+            {"exercise": "ex90", "student_id": "X", "submitted_at": "yesterday", "answers": {}},
+            "'submitted_at' must be an ISO date",
+        ),
+        (
+            {"exercise": "../ex90", "student_id": "X", "submitted_at": WHEN, "answers": {}},
+            "'exercise' must be an exercise id",
+        ),
+        (
+            {"exercise": "ex90", "student_id": "", "submitted_at": WHEN, "answers": {}},
+            "'student_id' is unusable",
+        ),
+        (
+            {"exercise": "ex90", "student_id": 42, "submitted_at": WHEN, "answers": {}},
+            "'student_id' is unusable",
+        ),
+        (
+            {
+                "format": 3,
+                "exercise": "ex90",
+                "student_id": "X",
+                "submitted_at": WHEN,
+                "answers": {},
+            },
+            "format 1 or 2",
+        ),
+    ],
+)
 def test_wrong_shape(tmp_path, keys, subs, content, needle):
     submit(subs, "GOOD", RIGHT)
     (subs / "odd.json").write_text(json.dumps(content))
@@ -383,8 +486,13 @@ def test_wrong_shape(tmp_path, keys, subs, content, needle):
 def test_a_notebook_instead_of_a_submission(tmp_path, keys, subs):
     submit(subs, "GOOD", RIGHT)
     notebook = ROOT / "notebooks" / "00_start_here.ipynb"
-    content = notebook.read_text() if notebook.exists() else json.dumps(
-        {"cells": [{"cell_type": "code", "source": "import os"}], "nbformat": 4, "metadata": {}})
+    content = (
+        notebook.read_text()
+        if notebook.exists()
+        else json.dumps(
+            {"cells": [{"cell_type": "code", "source": "import os"}], "nbformat": 4, "metadata": {}}
+        )
+    )
     (subs / "ex90__S2.json").write_text(content)
     assert_one_problem(run(tmp_path, keys, subs), "this is a notebook, not a submission file")
 
@@ -412,24 +520,27 @@ def test_unknown_question_ids_are_flagged_and_ignored(tmp_path, keys, subs):
     assert "ex90-extra" in row["flags"] and "ex01-other" in row["flags"] and errors(report) == []
 
 
-@pytest.mark.parametrize("qid, response, reason", [
-    ("ex90-single", {"b": True}, "Choose one of the options"),
-    ("ex90-single", ["b"], "Choose one of the options"),
-    ("ex90-multiple", "a,c", "Give a list of option letters"),
-    ("ex90-multiple", 7, "the answer is a number"),
-    ("ex90-multiple", [["a"]], "Give a list of option letters"),
-    ("ex90-numeric", [21.09], "Type a number"),
-    ("ex90-numeric", True, "Type a number"),
-    ("ex90-numeric", 10 ** 400, "does not fit this question (kind: numeric)"),
-    ("ex90-numeric", "21 percent", "is not a number"),
-    ("ex90-text", 42, "Type a short answer in words"),
-    ("ex90-categorize", ["act", "means", "purpose"], "Assign each item to a category"),
-    ("ex90-categorize", {"x": ["act"], "y": "means", "z": "purpose"}, "does not fit"),
-    ("ex90-categorize", {"x": "act", "y": "means", "z": "victim"}, "Unknown category"),
-    ("ex90-order", {"q": 1}, "Put every item in order"),
-    ("ex90-order", 3, "does not fit this question (kind: order)"),
-    ("ex90-open", {"text": "hi"}, "Write your answer in the box"),
-])
+@pytest.mark.parametrize(
+    "qid, response, reason",
+    [
+        ("ex90-single", {"b": True}, "Choose one of the options"),
+        ("ex90-single", ["b"], "Choose one of the options"),
+        ("ex90-multiple", "a,c", "Give a list of option letters"),
+        ("ex90-multiple", 7, "the answer is a number"),
+        ("ex90-multiple", [["a"]], "Give a list of option letters"),
+        ("ex90-numeric", [21.09], "Type a number"),
+        ("ex90-numeric", True, "Type a number"),
+        ("ex90-numeric", 10**400, "does not fit this question (kind: numeric)"),
+        ("ex90-numeric", "21 percent", "is not a number"),
+        ("ex90-text", 42, "Type a short answer in words"),
+        ("ex90-categorize", ["act", "means", "purpose"], "Assign each item to a category"),
+        ("ex90-categorize", {"x": ["act"], "y": "means", "z": "purpose"}, "does not fit"),
+        ("ex90-categorize", {"x": "act", "y": "means", "z": "victim"}, "Unknown category"),
+        ("ex90-order", {"q": 1}, "Put every item in order"),
+        ("ex90-order", 3, "does not fit this question (kind: order)"),
+        ("ex90-open", {"text": "hi"}, "Write your answer in the box"),
+    ],
+)
 def test_wrong_answer_type_scores_zero_with_reason(tmp_path, keys, subs, qid, response, reason):
     submit(subs, "S1", {**RIGHT, qid: response})
     report = run(tmp_path, keys, subs)
@@ -467,8 +578,9 @@ def test_file_just_under_the_limit_is_graded(tmp_path, keys, subs):
 
 
 def test_duplicates_in_one_folder_latest_submission_wins(tmp_path, keys, subs):
-    submit(subs, "S1", {**RIGHT, "ex90-single": "a"}, when="2025-03-02T10:00:00+00:00",
-           name="a.json")
+    submit(
+        subs, "S1", {**RIGHT, "ex90-single": "a"}, when="2025-03-02T10:00:00+00:00", name="a.json"
+    )
     submit(subs, "S1", RIGHT, when="2025-03-01T10:00:00+00:00", name="b.json")
     submit(subs, "S1", RIGHT, when="2025-03-02T09:00:00+07:00", name="c.json")  # 02:00 UTC
     report = run(tmp_path, keys, subs)
@@ -528,8 +640,10 @@ def test_missing_path_and_empty_folder(tmp_path, keys, subs):
     (tmp_path / "empty").mkdir()
     report = run(tmp_path, keys, good, tmp_path / "nowhere", tmp_path / "empty")
     problems = {Path(e["file"]).name: e["problem"] for e in errors(report)}
-    assert problems == {"nowhere": "no such file or folder",
-                        "empty": "the folder holds no submission files (.json)"}
+    assert problems == {
+        "nowhere": "no such file or folder",
+        "empty": "the folder holds no submission files (.json)",
+    }
     assert ("GOOD", "ex90") in gradebook(report)
 
 
@@ -563,8 +677,7 @@ def test_links_are_not_followed(tmp_path, keys, subs):
 def test_nothing_from_a_submission_is_executed(tmp_path, keys, subs, monkeypatch):
     monkeypatch.chdir(tmp_path)
     payload = "__import__('os').system('touch PWNED')"
-    submit(subs, "S1", {**RIGHT, "ex90-text": payload, "ex90-open": payload,
-                        "ex90-numeric": "1+1"})
+    submit(subs, "S1", {**RIGHT, "ex90-text": payload, "ex90-open": payload, "ex90-numeric": "1+1"})
     (subs / "evil.py").write_text("open('PWNED', 'w')")
     (subs / "evil.pkl").write_bytes(b"\x80\x04cos\nsystem\n.")
     report = run(tmp_path, keys, subs)
@@ -577,20 +690,45 @@ def test_nothing_from_a_submission_is_executed(tmp_path, keys, subs, monkeypatch
 def test_grader_code_cannot_run_code(module):
     """Static: no code-running import or call anywhere in the grader or the format module."""
     tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {f"{node.module or ''}.{alias.name}" for node in ast.walk(tree)
-                 if isinstance(node, ast.ImportFrom) for alias in node.names}
-    forbidden = ("pickle", "marshal", "shelve", "subprocess", "runpy", "nbclient", "nbformat",
-                 "yaml", "execute", "importlib.import_module")
-    assert not [name for name in imported if name.lstrip(".").startswith(forbidden)
-                or name.endswith(("import_module", ".execute"))]
-    called = {node.func.id for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    imported |= {
+        f"{node.module or ''}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    forbidden = (
+        "pickle",
+        "marshal",
+        "shelve",
+        "subprocess",
+        "runpy",
+        "nbclient",
+        "nbformat",
+        "yaml",
+        "execute",
+        "importlib.import_module",
+    )
+    assert not [
+        name
+        for name in imported
+        if name.lstrip(".").startswith(forbidden) or name.endswith(("import_module", ".execute"))
+    ]
+    called = {
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
     assert not called & {"eval", "exec", "compile", "__import__"}
 
 
 # --- the output folder and the command line ----------------------------------------------------
+
 
 def test_out_folder_is_not_overwritten_without_flag(tmp_path, keys, subs):
     submit(subs, "S1", RIGHT)
@@ -647,16 +785,30 @@ def test_command_line_exit_codes(tmp_path, keys, subs, capsys):
 
 
 def test_several_exercises_in_one_batch(tmp_path, keys, subs):
-    other = {"exercise": "ex91", "questions": [
-        {"id": "ex91-q", "kind": "single", "prompt": "?", "options": {"a": "A", "b": "B"},
-         "answer": "a"}]}
+    other = {
+        "exercise": "ex91",
+        "questions": [
+            {
+                "id": "ex91-q",
+                "kind": "single",
+                "prompt": "?",
+                "options": {"a": "A", "b": "B"},
+                "answer": "a",
+            }
+        ],
+    }
     (keys / "ex91.json").write_text(json.dumps(other))
     submit(subs, "S1", RIGHT)
     submit(subs, "S1", {"ex91-q": "a"}, exercise="ex91")
     report = run(tmp_path, keys, subs)
     header = next(csv.reader((report.out / "gradebook.csv").open(newline="")))
     assert header[:2] == ["student_id", "exercise"] and header[-5:] == [
-        "total", "maximum", "percent", "submitted_at", "flags"]
+        "total",
+        "maximum",
+        "percent",
+        "submitted_at",
+        "flags",
+    ]
     assert header[2:-5] == [*SPECS, "ex91-q"]
     book = gradebook(report)
     assert book[("S1", "ex91")]["ex91-q"] == "1" and book[("S1", "ex91")]["ex90-single"] == ""
@@ -664,12 +816,14 @@ def test_several_exercises_in_one_batch(tmp_path, keys, subs):
 
 # --- end to end over every released key and the test's own -------------------------------------
 
+
 def released_keys() -> list[Path]:
     return sorted((ROOT / "solutions" / "keys").glob("*.json"))
 
 
-@pytest.mark.parametrize("key_path", [None, *released_keys()],
-                         ids=lambda p: "synthetic" if p is None else p.stem)
+@pytest.mark.parametrize(
+    "key_path", [None, *released_keys()], ids=lambda p: "synthetic" if p is None else p.stem
+)
 @pytest.mark.parametrize("answers", ["right", "wrong"])
 def test_end_to_end_full_marks_and_zero(tmp_path, subs, key_path, answers):
     document = KEY if key_path is None else json.loads(key_path.read_text(encoding="utf-8"))
@@ -683,8 +837,13 @@ def test_end_to_end_full_marks_and_zero(tmp_path, subs, key_path, answers):
     maximum = sum(float(q.get("points", 1)) for q in document["questions"])
     has_open = any(q["kind"] == "open" for q in document["questions"])
     # The lecturer gives full (or no) marks to every open response.
-    manual = fill_manual(first.out / "manual.csv", lambda row: row["max_points"]
-                         if answers == "right" else "0") if has_open else None
+    manual = (
+        fill_manual(
+            first.out / "manual.csv", lambda row: row["max_points"] if answers == "right" else "0"
+        )
+        if has_open
+        else None
+    )
     report = grade([subs], tmp_path / "final", keys, manual=manual)
     row = gradebook(report)[("S1", document["exercise"])]
     assert float(row["maximum"]) == maximum and errors(report) == []
@@ -697,15 +856,27 @@ def test_end_to_end_full_marks_and_zero(tmp_path, subs, key_path, answers):
 
 # --- the benchmark's synthetic submissions are valid ones --------------------------------------
 
-@pytest.mark.parametrize("key_path", [None, *released_keys()],
-                         ids=lambda p: "bench-synthetic" if p is None else p.stem)
+
+@pytest.mark.parametrize(
+    "key_path", [None, *released_keys()], ids=lambda p: "bench-synthetic" if p is None else p.stem
+)
 def test_benchmark_submissions_are_all_gradable(tmp_path, key_path):
     from tipcourse.bench import grading as bench_grading
 
-    document = (bench_grading.synthetic_key() if key_path is None
-                else json.loads(key_path.read_text(encoding="utf-8")))
+    document = (
+        bench_grading.synthetic_key()
+        if key_path is None
+        else json.loads(key_path.read_text(encoding="utf-8"))
+    )
     assert {q["kind"] for q in bench_grading.synthetic_key()["questions"]} == {
-        "single", "multiple", "numeric", "text", "categorize", "order", "open"}
+        "single",
+        "multiple",
+        "numeric",
+        "text",
+        "categorize",
+        "order",
+        "open",
+    }
     keys = tmp_path / "keys"
     keys.mkdir()
     (keys / f"{document['exercise']}.json").write_text(json.dumps(document))

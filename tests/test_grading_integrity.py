@@ -1,5 +1,6 @@
 """The grader attacked as a hostile student or a careless lecturer would: every attempt ends
 in a clear message, with nothing lost and nothing chosen silently."""
+
 import argparse
 import csv
 import json
@@ -10,13 +11,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from test_grading import KEY, RIGHT, entries, errors, gradebook, rows, submit  # noqa: F401
 
 from tipcourse import grading
 from tipcourse.grading import BatchOptions, grade
 from tipcourse.quiz import submission
 from tipcourse.quiz.submission import build_submission
-
-from test_grading import KEY, RIGHT, entries, errors, gradebook, rows, submit  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 FUTURE = "2099-01-01T00:00:00+00:00"
@@ -40,6 +40,7 @@ def run(tmp_path, keys, subs, out="out", **kwargs):
 
 
 # --- one student's grade replaced by another ------------------------------------------------
+
 
 def test_a_file_with_anothers_id_in_ones_own_folder_is_a_conflict(tmp_path, keys):
     subs = tmp_path / "moodle"
@@ -74,13 +75,19 @@ def test_a_date_in_the_future_is_flagged_and_never_preferred(tmp_path, keys):
     assert f"submitted_at {FUTURE} is in the future" in flags
 
 
-@pytest.mark.parametrize("first, second", [
-    ("Dewi", "dewi"), ("DEWI ", "Dewi"),
-    (unicodedata.normalize("NFC", "Dewi Ayu Şahin"), unicodedata.normalize("NFD", "Dewi Ayu Şahin")),
-    ("２３０１", "2301"),  # full-width digits are the same id after NFKC
-])
-def test_ids_that_differ_only_by_case_or_unicode_form_are_a_conflict(tmp_path, keys, first,
-                                                                     second):
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Dewi", "dewi"),
+        ("DEWI ", "Dewi"),
+        (
+            unicodedata.normalize("NFC", "Dewi Ayu Şahin"),
+            unicodedata.normalize("NFD", "Dewi Ayu Şahin"),
+        ),
+        ("２３０１", "2301"),  # full-width digits are the same id after NFKC
+    ],
+)
+def test_ids_that_differ_only_by_case_or_unicode_form_are_a_conflict(tmp_path, keys, first, second):
     subs = tmp_path / "subs"
     submit(subs, first, RIGHT, name="a.json")
     submit(subs, second, RIGHT, name="b.json")
@@ -103,8 +110,11 @@ def test_with_a_roster_a_file_not_of_its_folders_participant_is_a_conflict(tmp_p
     submit(moodle(subs, "Dewi", 101), "2301001", RIGHT)
     submit(moodle(subs, "Budi", 102), "2301003", RIGHT)  # Budi hands in as someone else
     roster = tmp_path / "worksheet.csv"
-    roster.write_text("Identifier,Full name,ID number,Grade\nParticipant 101,Dewi,2301001,\n"
-                      "Participant 102,Budi,2301002,\n", encoding="utf-8")
+    roster.write_text(
+        "Identifier,Full name,ID number,Grade\nParticipant 101,Dewi,2301001,\n"
+        "Participant 102,Budi,2301002,\n",
+        encoding="utf-8",
+    )
     report = run(tmp_path, keys, subs, options=BatchOptions(roster=grading.read_roster(roster)))
     assert [g.submission.student_id for g in report.graded] == ["2301001"]
     assert "belongs to '2301002' (roster)" in report.conflicts[0].reason
@@ -112,8 +122,11 @@ def test_with_a_roster_a_file_not_of_its_folders_participant_is_a_conflict(tmp_p
 
 def test_the_checksum_covers_the_student_id_and_the_time(tmp_path, keys):
     subs = tmp_path / "subs"
-    for field, value in (("student_id", "S9"), ("submitted_at", "2025-03-09T00:00:00+00:00"),
-                         ("exercise", "ex90")):
+    for field, value in (
+        ("student_id", "S9"),
+        ("submitted_at", "2025-03-09T00:00:00+00:00"),
+        ("exercise", "ex90"),
+    ):
         path = submit(subs, "S1", RIGHT, name=f"{field}.json")
         doc = json.loads(path.read_text())
         doc[field] = value
@@ -125,6 +138,7 @@ def test_the_checksum_covers_the_student_id_and_the_time(tmp_path, keys):
 
 
 # --- one file stops the class ---------------------------------------------------------------
+
 
 def test_a_small_deeply_nested_file_is_refused_and_the_rest_graded(tmp_path, keys):
     subs = tmp_path / "subs"
@@ -192,6 +206,7 @@ def test_a_manual_csv_without_the_response_hash_is_refused(tmp_path, keys):
 
 # --- formulas and markup --------------------------------------------------------------------
 
+
 def test_every_cell_of_every_csv_is_escaped_and_quoted(tmp_path, keys):
     subs = tmp_path / "subs"
     submit(subs, "x;=1+1", {**RIGHT, "ex90-open": "@SUM(A1)"})
@@ -224,15 +239,30 @@ def test_file_text_in_feedback_is_shown_as_text(tmp_path, keys):
 
 # --- smaller ----------------------------------------------------------------------------------
 
+
 def test_a_fifo_never_hangs_the_grader(tmp_path, keys):
     subs = tmp_path / "subs"
     submit(subs, "S1", RIGHT)
     os.mkfifo(subs / "pipe.json")
     os.mkfifo(tmp_path / "arg.json")
     result = subprocess.run(
-        [sys.executable, "-m", "tipcourse", "grade", str(subs), str(tmp_path / "arg.json"),
-         "--out", str(tmp_path / "out"), "--keys", str(keys)],
-        capture_output=True, text=True, timeout=60, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "tipcourse",
+            "grade",
+            str(subs),
+            str(tmp_path / "arg.json"),
+            "--out",
+            str(tmp_path / "out"),
+            "--keys",
+            str(keys),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert result.returncode == 1, result.stderr
     problems = {e["file"]: e["problem"] for e in errors(argparse.Namespace(out=tmp_path / "out"))}
     assert "not a regular file" in problems[str(subs / "pipe.json")]
@@ -241,9 +271,19 @@ def test_a_fifo_never_hangs_the_grader(tmp_path, keys):
 
 def test_only_the_exercise_asked_for_is_graded(tmp_path, keys):
     subs = tmp_path / "subs"
-    other = {"exercise": "ex91", "questions": [
-        {"id": "ex91-q", "kind": "single", "prompt": "?", "options": {"a": "A", "b": "B"},
-         "answer": "a", "feedback": {"a": "Right.", "b": "No."}}]}
+    other = {
+        "exercise": "ex91",
+        "questions": [
+            {
+                "id": "ex91-q",
+                "kind": "single",
+                "prompt": "?",
+                "options": {"a": "A", "b": "B"},
+                "answer": "a",
+                "feedback": {"a": "Right.", "b": "No."},
+            }
+        ],
+    }
     (keys / "ex91.json").write_text(json.dumps(other))
     submit(subs, "S1", RIGHT)
     submit(subs, "S1", {"ex91-q": "a"}, exercise="ex91")
@@ -264,9 +304,16 @@ def test_exit_codes(tmp_path, keys, monkeypatch, capsys):
     submit(subs, "S1", RIGHT)
 
     def args(out):
-        return argparse.Namespace(submissions=[subs], out=tmp_path / out, keys=keys, manual=None,
-                                  overwrite=False, exercise=None, roster=None,
-                                  person_folders=False)
+        return argparse.Namespace(
+            submissions=[subs],
+            out=tmp_path / out,
+            keys=keys,
+            manual=None,
+            overwrite=False,
+            exercise=None,
+            roster=None,
+            person_folders=False,
+        )
 
     assert grading.main(args("a")) == grading.EXIT_OK
     (subs / "junk.json").write_text("{")

@@ -1,4 +1,5 @@
 """The decision aids follow every rule of Palermo Art. 3 and ILO C29 Art. 2."""
+
 import pytest
 
 from tipcourse.law import ACTS, C29_EXCEPTIONS, MEANS, PURPOSES, forced_labour_test, palermo_test
@@ -43,8 +44,12 @@ def test_unknown_age_applies_adult_rule_and_says_so():
 
 
 def test_consent_is_irrelevant_once_means_used():
-    assert "consent" in text(palermo_test({"transportation"}, {"abuse_of_vulnerability"},
-                                          {"forced_labour"}, age=40)).lower()
+    assert (
+        "consent"
+        in text(
+            palermo_test({"transportation"}, {"abuse_of_vulnerability"}, {"forced_labour"}, age=40)
+        ).lower()
+    )
 
 
 def test_every_enumerated_value_is_accepted():
@@ -54,11 +59,14 @@ def test_every_enumerated_value_is_accepted():
                 assert palermo_test({act}, {means}, {purpose}, age=20).met
 
 
-@pytest.mark.parametrize("kwargs,named", [
-    ({"acts": {"kidnap"}}, "Unknown act"),
-    ({"means": {"bribery"}}, "Unknown means"),
-    ({"purposes": {"begging"}}, "Unknown purpose"),
-])
+@pytest.mark.parametrize(
+    "kwargs,named",
+    [
+        ({"acts": {"kidnap"}}, "Unknown act"),
+        ({"means": {"bribery"}}, "Unknown means"),
+        ({"purposes": {"begging"}}, "Unknown purpose"),
+    ],
+)
 def test_unknown_values_name_the_allowed_ones(kwargs, named):
     with pytest.raises(ValueError, match=named) as err:
         palermo_test(**kwargs)
@@ -85,7 +93,12 @@ def test_each_article_2_2_exception_excludes(exception):
 
 
 def test_exception_list_is_the_convention_s_five():
-    assert sorted(C29_EXCEPTIONS) == ["civic_obligation", "communal_service", "emergency",
-                                      "military_service", "prison_labour"]
+    assert sorted(C29_EXCEPTIONS) == [
+        "civic_obligation",
+        "communal_service",
+        "emergency",
+        "military_service",
+        "prison_labour",
+    ]
     with pytest.raises(ValueError, match="Unknown exception"):
         forced_labour_test(True, True, "national_service")

@@ -4,6 +4,7 @@ session tables whose minutes add up to 90 and 180, and only question ids that ex
 The checks are plain functions that return a list of problems, so that the last test can
 show each of them failing on a deliberately broken plan.
 """
+
 import json
 import re
 from pathlib import Path
@@ -19,8 +20,12 @@ NOTEBOOKS = ROOT / "notebooks"
 KEYS = ROOT / "solutions" / "keys"
 
 SESSIONS = {"90-minute session": 90, "3-hour session": 180}
-SECTIONS = (*SESSIONS, "Discussion questions", "What to watch for with a distressing subject",
-            "Assessment")
+SECTIONS = (
+    *SESSIONS,
+    "Discussion questions",
+    "What to watch for with a distressing subject",
+    "Assessment",
+)
 QUESTION_ID = re.compile(r"\b(?:l\d\d|ex\d\d)-[a-z0-9-]+")
 TOTAL = re.compile(r"Exercise total: (\d+) points")
 NUMBERED = re.compile(r"^\d+\.\s", re.M)
@@ -50,7 +55,7 @@ def known_ids():
 def sections(text):
     """{heading: body} for every level-2 heading (`## heading`) of a Markdown text."""
     parts = re.split(r"^## +(.+?)\s*$", text, flags=re.M)
-    return {heading: body for heading, body in zip(parts[1::2], parts[2::2])}
+    return {heading: body for heading, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def table_minutes(body):
@@ -78,7 +83,9 @@ def table_minutes(body):
     minutes = []
     for row in body_rows:
         if not row[0].isdigit() or int(row[0]) == 0:
-            raise ValueError(f"row {row[:2]} does not start with a positive whole number of minutes")
+            raise ValueError(
+                f"row {row[:2]} does not start with a positive whole number of minutes"
+            )
         minutes.append(int(row[0]))
     return minutes
 
@@ -118,8 +125,11 @@ def discussion_problems(text):
 def assessment_problems(text, number):
     body, exercise = sections(text).get("Assessment", ""), key(number)
     if exercise is None:
-        return [] if "no graded exercise" in body else ["lesson without an exercise must say "
-                                                        "'no graded exercise'"]
+        return (
+            []
+            if "no graded exercise" in body
+            else ["lesson without an exercise must say 'no graded exercise'"]
+        )
     problems = []
     stated = TOTAL.findall(body)
     total = sum(q["points"] for q in exercise["questions"])
@@ -144,7 +154,9 @@ def objective_problems(text, meta):
     if len(prose) != len(meta["objectives"]):
         return [f"{len(prose)} objectives, the lesson has {len(meta['objectives'])}"]
     problems = []
-    for n, ((_, cited), objective) in enumerate(zip(prose, meta["objectives"]), start=1):
+    for n, ((_, cited), objective) in enumerate(
+        zip(prose, meta["objectives"], strict=True), start=1
+    ):
         expected = sorted(bank.index(q) + 1 for q in objective["questions"])
         if sorted(set(cited or [])) != expected:
             problems.append(f"objective {n} cites {cited}, the lesson {expected}")
@@ -249,7 +261,9 @@ Exercise total: 3 points.
 
 def test_the_checks_catch_a_broken_plan():
     """Each check fails on a plan with the faults it is meant to find."""
-    assert "missing section '## What to watch for with a distressing subject'" in section_problems(BROKEN)
+    assert "missing section '## What to watch for with a distressing subject'" in section_problems(
+        BROKEN
+    )
     problems = session_problems(BROKEN)
     assert "90-minute session: the blocks add up to 85 minutes, not 90" in problems
     assert any(p.startswith("3-hour session: first column is headed 'block'") for p in problems)
@@ -259,11 +273,14 @@ def test_the_checks_catch_a_broken_plan():
     assert any("total ['3']" in p for p in assessment)
     assert "Assessment does not name the open question ex01-apply" in assessment
     meta = {"id": "l01", "objectives": [{"questions": ["l01-consent"]}]}
-    assert objective_problems("## Learning objectives\n\n1. **apply** it (question 2).\n",
-                              meta) == ["objective 1 cites [2], the lesson [3]"]
+    assert objective_problems(
+        "## Learning objectives\n\n1. **apply** it (question 2).\n", meta
+    ) == ["objective 1 cites [2], the lesson [3]"]
     assert objective_problems(BROKEN, meta) == ["0 objectives, the lesson has 1"]
-    assert live_use_problems(BROKEN, "02") == ["the sessions use no self-check question of l02",
-                                               "the sessions give no part of ex02 to do in class"]
+    assert live_use_problems(BROKEN, "02") == [
+        "the sessions use no self-check question of l02",
+        "the sessions give no part of ex02 to do in class",
+    ]
     with pytest.raises(ValueError, match="no table"):
         table_minutes("no table here")
     with pytest.raises(ValueError, match="positive whole number"):

@@ -1,5 +1,6 @@
 """The lesson checker: the committed lessons pass, and each check fails, with the exact line, on a
 small synthetic lesson that breaks its rule."""
+
 import json
 from pathlib import Path
 
@@ -12,10 +13,15 @@ from tipcourse.authoring import lint
 
 BANK = ("l09-a", "l09-b", "l09-c")
 NAME = "notebooks/09_test.md"
-META = {"id": "l09", "minutes": 30, "objectives": [
-    {"text": "define a thing", "questions": ["l09-a"]},
-    {"text": "apply the rule to a case", "questions": ["l09-b", "l09-c"]},
-    {"text": "evaluate a claim", "questions": ["l09-a", "l09-c"]}]}
+META = {
+    "id": "l09",
+    "minutes": 30,
+    "objectives": [
+        {"text": "define a thing", "questions": ["l09-a"]},
+        {"text": "apply the rule to a case", "questions": ["l09-b", "l09-c"]},
+        {"text": "evaluate a claim", "questions": ["l09-a", "l09-c"]},
+    ],
+}
 OBJECTIVES = """## Learning objectives
 
 By the end of this lesson you can:
@@ -63,6 +69,7 @@ def replaced(index, cell):
 
 # --- the repository ---------------------------------------------------------------------------
 
+
 def test_the_lessons_pass_lint(capsys):
     assert main(["lint"]) == 0
     assert capsys.readouterr().out == f"lint: {len(lint.lesson_paths())} lesson(s), no problems\n"
@@ -83,50 +90,76 @@ def test_the_synthetic_lesson_passes():
 
 # --- each check fails on a lesson that breaks its rule -----------------------------------------
 
+
 def test_title_line():
     assert problems_of(lint.check_title, replaced(0, new_markdown_cell("# A test lesson"))) == [
-        f"{NAME}:cell 1: the lesson must open with its title line '# 09 <title>'"]
-    assert problems_of(lint.check_title, replaced(0, new_markdown_cell("# 09 A test\n\nText."))) \
-        == [(f"{NAME}:cell 1: the title must be followed by a line on what the lesson covers and "
-            "how long it takes ('About 60 minutes.')")]
+        f"{NAME}:cell 1: the lesson must open with its title line '# 09 <title>'"
+    ]
+    assert problems_of(
+        lint.check_title, replaced(0, new_markdown_cell("# 09 A test\n\nText."))
+    ) == [
+        (
+            f"{NAME}:cell 1: the title must be followed by a line on what the lesson covers and "
+            "how long it takes ('About 60 minutes.')"
+        )
+    ]
     assert problems_of(lint.check_title, meta={**META, "minutes": 45}) == [
-        f"{NAME}:cell 1: the title line says 30 minutes, the metadata 45"]
+        f"{NAME}:cell 1: the title line says 30 minutes, the metadata 45"
+    ]
 
 
 def test_content_note():
     assert problems_of(lint.check_content_note, replaced(1, new_markdown_cell("> A quote."))) == [
-        (f"{NAME}:notebook: no content note (a blockquote starting '> **Content note.**') before "
-        "'## Learning objectives'")]
+        (
+            f"{NAME}:notebook: no content note (a blockquote starting '> **Content note.**') before "
+            "'## Learning objectives'"
+        )
+    ]
 
 
 def test_metadata():
     assert problems_of(lint.check_metadata, meta=None) == [
-        f"{NAME}:metadata: no 'tipcourse' mapping (id, minutes, objectives)"]
+        f"{NAME}:metadata: no 'tipcourse' mapping (id, minutes, objectives)"
+    ]
     assert problems_of(lint.check_metadata, meta={**META, "id": "l08", "minutes": "30"}) == [
         f"{NAME}:metadata: tipcourse.id is 'l08', not 'l09'",
-        f"{NAME}:metadata: tipcourse.minutes must be a whole number of minutes, not '30'"]
-    assert problems_of(lint.check_metadata, meta={**META, "objectives": META["objectives"][:2]}) \
-        == [f"{NAME}:metadata: tipcourse.objectives has 2 objectives, not 3-5"]
-    objectives = [{"text": "define a thing", "questions": []},
-                  {"text": "", "questions": ["l09-b", "l09-zz"]}, META["objectives"][2]]
+        f"{NAME}:metadata: tipcourse.minutes must be a whole number of minutes, not '30'",
+    ]
+    assert problems_of(
+        lint.check_metadata, meta={**META, "objectives": META["objectives"][:2]}
+    ) == [f"{NAME}:metadata: tipcourse.objectives has 2 objectives, not 3-5"]
+    objectives = [
+        {"text": "define a thing", "questions": []},
+        {"text": "", "questions": ["l09-b", "l09-zz"]},
+        META["objectives"][2],
+    ]
     assert problems_of(lint.check_metadata, meta={**META, "objectives": objectives}) == [
         f"{NAME}:metadata: objective 1 is assessed by no question (questions: [ids])",
         f"{NAME}:metadata: objective 2 has no text",
-        f"{NAME}:metadata: objective 2: l09-zz is not a question of tipcourse/banks/l09.yaml"]
+        f"{NAME}:metadata: objective 2: l09-zz is not a question of tipcourse/banks/l09.yaml",
+    ]
 
 
 def test_objectives_in_the_prose():
-    wrong = OBJECTIVES.replace("(questions 2, 3)", "(questions 2, 4)").replace(
-        "(question 1);", ";").replace("a claim", "the claim")
+    wrong = (
+        OBJECTIVES.replace("(questions 2, 3)", "(questions 2, 4)")
+        .replace("(question 1);", ";")
+        .replace("a claim", "the claim")
+    )
     assert problems_of(lint.check_objectives, replaced(2, new_markdown_cell(wrong))) == [
         f"{NAME}:cell 3: objective 1 cites no questions: add '(question 1)'",
-        (f"{NAME}:cell 3: objective 2 cites questions 2, 4; its questions l09-b, l09-c are "
-        "questions 2, 3"),
-        f"{NAME}:cell 3: objective 3 reads differently in the metadata: 'evaluate the claim'"]
-    assert problems_of(lint.check_objectives, meta={**META, "objectives": META["objectives"] * 2}) \
-        == [f"{NAME}:cell 3: the prose lists 3 objectives, the metadata 6"]
+        (
+            f"{NAME}:cell 3: objective 2 cites questions 2, 4; its questions l09-b, l09-c are "
+            "questions 2, 3"
+        ),
+        f"{NAME}:cell 3: objective 3 reads differently in the metadata: 'evaluate the claim'",
+    ]
+    assert problems_of(
+        lint.check_objectives, meta={**META, "objectives": META["objectives"] * 2}
+    ) == [f"{NAME}:cell 3: the prose lists 3 objectives, the metadata 6"]
     assert problems_of(lint.check_objectives, replaced(2, new_markdown_cell("## Aims"))) == [
-        f"{NAME}:notebook: no '## Learning objectives' section"]
+        f"{NAME}:notebook: no '## Learning objectives' section"
+    ]
 
 
 def test_only_lesson_files_are_lessons():
@@ -138,20 +171,28 @@ def test_only_lesson_files_are_lessons():
 def test_cited_numbers_and_ranges():
     assert lint.cited_numbers("8-13") == [8, 9, 10, 11, 12, 13]
     assert lint.cited_numbers("12, and the worked case before it") == [12]
-    assert lint.prose_objectives("1. **place** Art. 3(b) (questions 1, 4-5);\n")[0] == \
-        ("place Art. 3(b)", [1, 4, 5])
+    assert lint.prose_objectives("1. **place** Art. 3(b) (questions 1, 4-5);\n")[0] == (
+        "place Art. 3(b)",
+        [1, 4, 5],
+    )
 
 
-@pytest.mark.parametrize("source", [
-    'from tipcourse import course, data\ncourse.start_lesson("l09")\nplots.style()',
-    'from tipcourse import course, data, plots\ncourse.start_lesson("l01")\nplots.style()',
-    SETUP + "\nimport pandas as pd",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'from tipcourse import course, data\ncourse.start_lesson("l09")\nplots.style()',
+        'from tipcourse import course, data, plots\ncourse.start_lesson("l01")\nplots.style()',
+        SETUP + "\nimport pandas as pd",
+    ],
+)
 def test_setup_cell(source):
     assert problems_of(lint.check_setup_cell, replaced(3, new_code_cell(source))) == [
-        (f"{NAME}:cell 4: the first code cell must be exactly `from tipcourse import course, data, "
-        'plots` (more tipcourse modules may be added), `course.start_lesson("l09")`, '
-        "`plots.style()`")]
+        (
+            f"{NAME}:cell 4: the first code cell must be exactly `from tipcourse import course, data, "
+            'plots` (more tipcourse modules may be added), `course.start_lesson("l09")`, '
+            "`plots.style()`"
+        )
+    ]
 
 
 def test_setup_cell_may_import_more_modules():
@@ -161,14 +202,19 @@ def test_setup_cell_may_import_more_modules():
 
 def test_plots_need_a_text_alternative_and_a_one_sentence_takeaway():
     assert problems_of(lint.check_plots, replaced(7, new_markdown_cell("Some text."))) == [
-        (f"{NAME}:cell 7: a plot must be followed by a markdown cell starting '*What the plot "
-        "shows:*' (its text alternative)")]
+        (
+            f"{NAME}:cell 7: a plot must be followed by a markdown cell starting '*What the plot "
+            "shows:*' (its text alternative)"
+        )
+    ]
     no_takeaway = new_markdown_cell("*What the plot shows:* three bars.")
     assert problems_of(lint.check_plots, replaced(7, no_takeaway)) == [
-        f"{NAME}:cell 8: the plot's description needs a one-sentence '**Takeaway:**' paragraph"]
+        f"{NAME}:cell 8: the plot's description needs a one-sentence '**Takeaway:**' paragraph"
+    ]
     two = new_markdown_cell(PLOT_TEXT + " It is. See Art. 3 of No. 29.")
     assert problems_of(lint.check_plots, replaced(7, two)) == [
-        f"{NAME}:cell 8: the takeaway has 3 sentences, not one"]
+        f"{NAME}:cell 8: the takeaway has 3 sentences, not one"
+    ]
 
 
 def test_a_figure_is_recognised_by_its_code_or_its_image():
@@ -183,11 +229,13 @@ def test_a_figure_is_recognised_by_its_code_or_its_image():
 def test_key_points_and_sources():
     cells = replaced(10, new_markdown_cell("## Sources\n\n- a paper"))
     assert problems_of(lint.check_end_sections, cells) == [
-        f"{NAME}:notebook: no '## Key points' section"]
+        f"{NAME}:notebook: no '## Key points' section"
+    ]
     ends = [new_markdown_cell("## Sources"), new_markdown_cell("## Key points")]
     cells = good_cells()[:-1] + ends
     assert problems_of(lint.check_end_sections, cells) == [
-        f"{NAME}:cell 11: '## Sources' must come after '## Key points'"]
+        f"{NAME}:cell 11: '## Sources' must come after '## Key points'"
+    ]
 
 
 def test_headings_in_order():
@@ -196,40 +244,54 @@ def test_headings_in_order():
     cells.insert(5, new_markdown_cell("# A second title"))
     assert problems_of(lint.check_headings, cells) == [
         f"{NAME}:cell 5: heading '#### Too deep' skips a level after a level-2 heading",
-        f"{NAME}:cell 6: a second level-1 heading '# A second title' (a lesson has one)"]
+        f"{NAME}:cell 6: a second level-1 heading '# A second title' (a lesson has one)",
+    ]
     assert problems_of(lint.check_headings, [new_markdown_cell("## Untitled")]) == [
-        f"{NAME}:cell 1: the first heading '## Untitled' must be the level-1 title"]
+        f"{NAME}:cell 1: the first heading '## Untitled' must be the level-1 title"
+    ]
 
 
 def test_every_bank_question_asked_once_in_bank_order():
     cells = good_cells()
     cells[5].source, cells[8].source = 'course.ask("l09-b")', 'course.ask("l09-a")'
     assert problems_of(lint.check_questions, cells) == [
-        (f"{NAME}:cell 6: l09-b is asked before l09-a, but comes after it in "
-        "tipcourse/banks/l09.yaml: put the bank in the lesson's order")]
+        (
+            f"{NAME}:cell 6: l09-b is asked before l09-a, but comes after it in "
+            "tipcourse/banks/l09.yaml: put the bank in the lesson's order"
+        )
+    ]
     cells = good_cells()
     cells[9].source = 'course.ask("l09-a")\ncourse.ask("l09-x")'
     assert problems_of(lint.check_questions, cells) == [
         f"{NAME}:cell 10: l09-a is asked again (first in cell 6)",
         f'{NAME}:cell 10: course.ask("l09-x"): no such question in tipcourse/banks/l09.yaml',
-        f"{NAME}:notebook: l09-c of tipcourse/banks/l09.yaml is never asked"]
+        f"{NAME}:notebook: l09-c of tipcourse/banks/l09.yaml is never asked",
+    ]
 
 
 # --- released ids -----------------------------------------------------------------------------
+
 
 def test_a_released_id_that_is_gone_is_named(tmp_path):
     (tmp_path / "tipcourse" / "banks").mkdir(parents=True)
     (tmp_path / "tipcourse" / "outlines").mkdir()
     (tmp_path / "tipcourse" / "banks" / "released_ids.txt").write_text(
-        "# comment\nl09-a\nl09-old\nl08-other\n")
-    (tmp_path / "tipcourse" / "outlines" / "ex09.json").write_text(json.dumps(
-        {"exercise": "ex09", "questions": [{"id": "ex09-q1"}, {"id": "ex09-q2"}]}))
+        "# comment\nl09-a\nl09-old\nl08-other\n"
+    )
+    (tmp_path / "tipcourse" / "outlines" / "ex09.json").write_text(
+        json.dumps({"exercise": "ex09", "questions": [{"id": "ex09-q1"}, {"id": "ex09-q2"}]})
+    )
     current = {"l09": BANK, "ex09": ["ex09-q1"]}
     assert lint.released_problems(current, tmp_path) == [
-        (f"{tmp_path}/tipcourse/banks/released_ids.txt:3: released question l09-old is gone from "
-        "l09 (saved answers and gradebook columns use its id: keep it)"),
-        (f"{tmp_path}/tipcourse/outlines/ex09.json:question 2: released question ex09-q2 is gone "
-        "from ex09 (saved answers and gradebook columns use its id: keep it)")]
+        (
+            f"{tmp_path}/tipcourse/banks/released_ids.txt:3: released question l09-old is gone from "
+            "l09 (saved answers and gradebook columns use its id: keep it)"
+        ),
+        (
+            f"{tmp_path}/tipcourse/outlines/ex09.json:question 2: released question ex09-q2 is gone "
+            "from ex09 (saved answers and gradebook columns use its id: keep it)"
+        ),
+    ]
 
 
 def test_record_only_adds_ids(tmp_path):

@@ -1,4 +1,5 @@
 """Normalising an executed notebook: executing an unchanged notebook gives the same bytes."""
+
 import json
 
 import nbformat
@@ -12,40 +13,69 @@ VIEW, STATE = norm.WIDGET_VIEW, norm.WIDGET_STATE
 
 
 def model(name, **state):
-    return {"model_name": name, "model_module": "@jupyter-widgets/controls",
-            "model_module_version": "2.0.0", "state": {"_model_name": name, **state}}
+    return {
+        "model_name": name,
+        "model_module": "@jupyter-widgets/controls",
+        "model_module_version": "2.0.0",
+        "state": {"_model_name": name, **state},
+    }
 
 
 def view(model_id):
-    return new_output("display_data", data={
-        "text/plain": "VBox()", VIEW: {"model_id": model_id, "version_major": 2,
-                                       "version_minor": 0}})
+    return new_output(
+        "display_data",
+        data={
+            "text/plain": "VBox()",
+            VIEW: {"model_id": model_id, "version_major": 2, "version_minor": 0},
+        },
+    )
 
 
 def widget_notebook():
     """Two displayed boxes sharing a layout, an Output widget holding a widget, and a model
     nothing displays; ids random-looking, state in no particular order."""
-    nb = new_notebook(cells=[
-        new_markdown_cell("# Title", id="random01"),
-        new_code_cell("box", id="random02", execution_count=1,
-                      metadata={"execution": {"iopub.status.busy": "2026-01-01T00:00:00Z"},
-                                "ExecuteTime": {"end_time": "2026-01-01T00:00:01Z"},
-                                "tags": ["keep"]},
-                      outputs=[view("f00d")]),
-        new_code_cell("other, out", id="random03", execution_count=2,
-                      outputs=[view("beef"), view("0ut")]),
-    ])
-    nb.metadata["language_info"] = {"name": "python", "version": "3.11.7",
-                                    "pygments_lexer": "ipython3"}
-    nb.metadata["widgets"] = {STATE: {"version_major": 2, "version_minor": 0, "state": {
-        "1a70": model("LayoutModel", width="10em"),
-        "beef": model("HBoxModel", children=["IPY_MODEL_c0de"], layout="IPY_MODEL_1a70"),
-        "c0de": model("ButtonModel", description="b", layout="IPY_MODEL_1a70"),
-        "0ut": model("OutputModel", outputs=[view("c0de")], layout="IPY_MODEL_1a70"),
-        "f00d": model("VBoxModel", children=["IPY_MODEL_beef", "IPY_MODEL_c0de"],
-                      layout="IPY_MODEL_1a70"),
-        "dead": model("LinkModel", source=["IPY_MODEL_c0de", "value"], target=["x", "y"]),
-    }}}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Title", id="random01"),
+            new_code_cell(
+                "box",
+                id="random02",
+                execution_count=1,
+                metadata={
+                    "execution": {"iopub.status.busy": "2026-01-01T00:00:00Z"},
+                    "ExecuteTime": {"end_time": "2026-01-01T00:00:01Z"},
+                    "tags": ["keep"],
+                },
+                outputs=[view("f00d")],
+            ),
+            new_code_cell(
+                "other, out", id="random03", execution_count=2, outputs=[view("beef"), view("0ut")]
+            ),
+        ]
+    )
+    nb.metadata["language_info"] = {
+        "name": "python",
+        "version": "3.11.7",
+        "pygments_lexer": "ipython3",
+    }
+    nb.metadata["widgets"] = {
+        STATE: {
+            "version_major": 2,
+            "version_minor": 0,
+            "state": {
+                "1a70": model("LayoutModel", width="10em"),
+                "beef": model("HBoxModel", children=["IPY_MODEL_c0de"], layout="IPY_MODEL_1a70"),
+                "c0de": model("ButtonModel", description="b", layout="IPY_MODEL_1a70"),
+                "0ut": model("OutputModel", outputs=[view("c0de")], layout="IPY_MODEL_1a70"),
+                "f00d": model(
+                    "VBoxModel",
+                    children=["IPY_MODEL_beef", "IPY_MODEL_c0de"],
+                    layout="IPY_MODEL_1a70",
+                ),
+                "dead": model("LinkModel", source=["IPY_MODEL_c0de", "value"], target=["x", "y"]),
+            },
+        }
+    }
     return nb
 
 
@@ -85,7 +115,10 @@ def test_state_keys_and_every_reference_inside_it_are_rewritten():
     held = state[mapping["0ut"]]["state"]["outputs"][0]["data"][VIEW]["model_id"]
     assert held == mapping["c0de"]  # an Output widget's outputs name models by model_id
     link = state[mapping["dead"]]["state"]
-    assert link["source"] == [f"IPY_MODEL_{mapping['c0de']}", "value"] and link["target"] == ["x", "y"]
+    assert link["source"] == [f"IPY_MODEL_{mapping['c0de']}", "value"] and link["target"] == [
+        "x",
+        "y",
+    ]
 
 
 def test_normalise_drops_timings_and_patch_version_and_numbers_cells():
@@ -117,23 +150,44 @@ def test_normalise_is_idempotent():
 def test_the_same_notebook_with_other_random_ids_normalises_to_the_same_bytes():
     nb = widget_notebook()
     other = json.dumps(nb)
-    for old, new in [("f00d", "9a9a"), ("beef", "7b7b"), ("c0de", "5c5c"), ("1a70", "3d3d"),
-                     ("0ut", "1e1e"), ("dead", "0f0f"), ("random", "xyzzy")]:
+    for old, new in [
+        ("f00d", "9a9a"),
+        ("beef", "7b7b"),
+        ("c0de", "5c5c"),
+        ("1a70", "3d3d"),
+        ("0ut", "1e1e"),
+        ("dead", "0f0f"),
+        ("random", "xyzzy"),
+    ]:
         other = other.replace(f'"{old}', f'"{new}').replace(f"IPY_MODEL_{old}", f"IPY_MODEL_{new}")
     other = nbformat.from_dict(json.loads(other))
     shuffled = dict(reversed(list(norm.widget_state(other).items())))
     other.metadata["widgets"][STATE]["state"] = shuffled
     assert nbformat.writes(other) != nbformat.writes(nb)
-    assert (nbformat.writes(norm.normalise(other, "a")) == nbformat.writes(norm.normalise(nb, "a")))
+    assert nbformat.writes(norm.normalise(other, "a")) == nbformat.writes(norm.normalise(nb, "a"))
 
 
 def test_run_specific_paths_are_scrubbed_from_outputs():
-    warning = ("/tmp/ipykernel_4242/1234567.py:3: FutureWarning: old\n"
-               "saved in /tmp/tipcourse-run-ab_c12/answers/l01.json\n")
-    nb = new_notebook(cells=[new_code_cell("x", outputs=[
-        new_output("stream", name="stderr", text=warning),
-        new_output("error", ename="E", evalue="/tmp/tipcourse-tests-q1/x",
-                   traceback=["File /tmp/ipykernel_1/22.py, line 1"])])])
+    warning = (
+        "/tmp/ipykernel_4242/1234567.py:3: FutureWarning: old\n"
+        "saved in /tmp/tipcourse-run-ab_c12/answers/l01.json\n"
+    )
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "x",
+                outputs=[
+                    new_output("stream", name="stderr", text=warning),
+                    new_output(
+                        "error",
+                        ename="E",
+                        evalue="/tmp/tipcourse-tests-q1/x",
+                        traceback=["File /tmp/ipykernel_1/22.py, line 1"],
+                    ),
+                ],
+            )
+        ]
+    )
     norm.normalise(nb, "n")
     stream, error = nb.cells[0].outputs
     assert stream.text == "<cell>:3: FutureWarning: old\nsaved in <tmp>/answers/l01.json\n"
@@ -141,14 +195,29 @@ def test_run_specific_paths_are_scrubbed_from_outputs():
 
 
 def test_machine_traces_name_folders_and_times_the_author_must_fix(tmp_path):
-    nb = new_notebook(cells=[new_code_cell("x", outputs=[
-        new_output("stream", name="stdout", text=f"read {tmp_path}/data.csv at 2026-12-01 08:42\n")])])
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "x",
+                outputs=[
+                    new_output(
+                        "stream",
+                        name="stdout",
+                        text=f"read {tmp_path}/data.csv at 2026-12-01 08:42\n",
+                    )
+                ],
+            )
+        ]
+    )
     found = norm.machine_traces(nb, folders=[str(tmp_path)])
-    assert found == [f"cell 0 ({nb.cells[0].id}) names the folder {tmp_path}",
-                     f"cell 0 ({nb.cells[0].id}) holds the time 2026-12-01 08:42"]
+    assert found == [
+        f"cell 0 ({nb.cells[0].id}) names the folder {tmp_path}",
+        f"cell 0 ({nb.cells[0].id}) holds the time 2026-12-01 08:42",
+    ]
     assert norm.machine_traces(widget_notebook(), folders=["/nowhere"]) == [
         "cell 1 (random02) holds the time 2026-01-01T00:00:00",
-        "cell 1 (random02) holds the time 2026-01-01T00:00:01"]
+        "cell 1 (random02) holds the time 2026-01-01T00:00:01",
+    ]
 
 
 WIDGET_CODE = """\
@@ -165,8 +234,9 @@ out"""
 
 
 def tiny_notebook():
-    nb = new_notebook(cells=[new_markdown_cell("# Tiny"), new_code_cell(WIDGET_CODE),
-                             new_code_cell(OUTPUT_CODE)])
+    nb = new_notebook(
+        cells=[new_markdown_cell("# Tiny"), new_code_cell(WIDGET_CODE), new_code_cell(OUTPUT_CODE)]
+    )
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     return nb
 
@@ -178,8 +248,9 @@ def test_two_executions_give_the_same_bytes(tmp_path):
 
     raw = tiny_notebook()
     with hermetic_env():
-        NotebookClient(raw, timeout=60, kernel_name="python3",
-                       resources={"metadata": {"path": str(tmp_path)}}).execute()
+        NotebookClient(
+            raw, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()
     first = tmp_path / "first.ipynb"
     nbformat.write(raw, first)
     second = tmp_path / "tiny.ipynb"
@@ -195,8 +266,9 @@ def test_two_executions_give_the_same_bytes(tmp_path):
     text = second.read_text()
     assert not any(i in text for i in raw_ids) and "iopub" not in text
     assert norm.machine_traces(renormalised, folders=[str(tmp_path)]) == []
-    out_model = [m for m in norm.widget_state(renormalised).values()
-                 if m["model_name"] == "OutputModel"]
+    out_model = [
+        m for m in norm.widget_state(renormalised).values() if m["model_name"] == "OutputModel"
+    ]
     assert out_model and list(norm.model_refs(out_model[0]["state"]["outputs"]))
 
 

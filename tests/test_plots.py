@@ -1,4 +1,5 @@
 """The course's plot helpers: layout inside the canvas, one drawing per PNG, the PNG cache."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -88,10 +89,18 @@ def test_a_long_title_over_long_labels_stays_inside_the_figure():
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.scatter(range(10), range(10))
-    ax.set_yticks(range(10), [f"An organisation's activity with a long name, row {i}"
-                              for i in range(10)], fontsize=8)
-    plots.finish(ax, "Twenty years of regional and international response to trafficking",
-                 "year", "activity (one row each)", "a source")
+    ax.set_yticks(
+        range(10),
+        [f"An organisation's activity with a long name, row {i}" for i in range(10)],
+        fontsize=8,
+    )
+    plots.finish(
+        ax,
+        "Twenty years of regional and international response to trafficking",
+        "year",
+        "activity (one row each)",
+        "a source",
+    )
     renderer = fig.canvas.get_renderer()
     assert fig.get_tightbbox(renderer).x1 <= fig.bbox_inches.x1
     assert fig.get_tightbbox(renderer).x0 >= fig.bbox_inches.x0
@@ -102,8 +111,13 @@ def test_a_long_title_over_long_labels_stays_inside_the_figure():
     FigureCanvasAgg(narrow)
     small = narrow.add_subplot()
     small.plot([1, 2])
-    plots.finish(small, "A title that is much too long for a figure that is this narrow",
-                 "x", "y", "a source")
+    plots.finish(
+        small,
+        "A title that is much too long for a figure that is this narrow",
+        "x",
+        "y",
+        "a source",
+    )
     assert "\n" in small.get_title(loc="left")
     box = narrow.get_tightbbox(narrow.canvas.get_renderer())
     assert box.x0 >= narrow.bbox_inches.x0 and box.x1 <= narrow.bbox_inches.x1

@@ -1,4 +1,5 @@
 """Progress reads the answers store without changing it."""
+
 import json
 
 from tipcourse import progress
@@ -30,6 +31,9 @@ def test_unreadable_file_is_reported_and_left_alone(tmp_path):
 
 
 def test_answers_of_removed_questions_are_ignored(tmp_path):
-    (tmp_path / "l00.json").write_text(json.dumps(
-        {"answers": {"l00-gone": {"response": "a", "attempts": 1, "score": 1, "points": 1}}}))
+    (tmp_path / "l00.json").write_text(
+        json.dumps(
+            {"answers": {"l00-gone": {"response": "a", "attempts": 1, "score": 1, "points": 1}}}
+        )
+    )
     assert progress.summary(tmp_path).set_index("lesson").loc["l00", "answered"] == 0

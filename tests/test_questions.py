@@ -1,32 +1,85 @@
 """Checking logic for every question kind: right, wrong, malformed, empty."""
+
 import numpy as np
 import pytest
 
-from tipcourse.quiz.questions import (AnswerFormatError, SpecError, check, describe_key,
-                                 normalise_text, parse_number, student_spec, too_short,
-                                 validate_spec)
+from tipcourse.quiz.questions import (
+    AnswerFormatError,
+    SpecError,
+    check,
+    describe_key,
+    normalise_text,
+    parse_number,
+    student_spec,
+    too_short,
+    validate_spec,
+)
 
-SINGLE = {"id": "t-single", "kind": "single", "prompt": "Pick", "points": 2,
-          "options": {"a": "Alpha", "b": "Beta"}, "answer": "b",
-          "feedback": {"a": "Alpha is wrong because...", "b": "Beta is right because..."},
-          "explanation": "General why."}
-MULTI = {"id": "t-multi", "kind": "multiple", "prompt": "Pick all", "points": 2,
-         "options": {"a": "A", "b": "B", "c": "C", "d": "D"}, "answer": ["a", "c"],
-         "feedback": {"a": "yes a", "b": "no b", "c": "yes c", "d": "no d"}}
-NUM = {"id": "t-num", "kind": "numeric", "prompt": "How many?", "answer": 3.86,
-       "tolerance": 0.01, "feedback": {"correct": "Right.", "incorrect": "Check the unit."}}
-TEXT = {"id": "t-text", "kind": "text", "prompt": "Term?", "answer": ["penjeratan utang", "debt bondage"]}
-CAT = {"id": "t-cat", "kind": "categorize", "prompt": "Sort", "points": 3,
-       "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
-       "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
-       "answer": {"x": "act", "y": "means", "z": "purpose"},
-       "feedback": {"x": "Recruiting is an act.", "y": "Deception is a means.",
-                    "z": "Forced labour is exploitation."}}
-ORDER = {"id": "t-order", "kind": "order", "prompt": "Order", "points": 3,
-         "items": {"p": "2007", "q": "2000", "r": "2017"}, "answer": ["q", "p", "r"]}
-OPEN = {"id": "t-open", "kind": "open", "prompt": "Discuss", "points": 5,
-        "rubric": [{"criterion": "Names the three elements", "points": 3},
-                   {"criterion": "Uses the case", "points": 2}]}
+SINGLE = {
+    "id": "t-single",
+    "kind": "single",
+    "prompt": "Pick",
+    "points": 2,
+    "options": {"a": "Alpha", "b": "Beta"},
+    "answer": "b",
+    "feedback": {"a": "Alpha is wrong because...", "b": "Beta is right because..."},
+    "explanation": "General why.",
+}
+MULTI = {
+    "id": "t-multi",
+    "kind": "multiple",
+    "prompt": "Pick all",
+    "points": 2,
+    "options": {"a": "A", "b": "B", "c": "C", "d": "D"},
+    "answer": ["a", "c"],
+    "feedback": {"a": "yes a", "b": "no b", "c": "yes c", "d": "no d"},
+}
+NUM = {
+    "id": "t-num",
+    "kind": "numeric",
+    "prompt": "How many?",
+    "answer": 3.86,
+    "tolerance": 0.01,
+    "feedback": {"correct": "Right.", "incorrect": "Check the unit."},
+}
+TEXT = {
+    "id": "t-text",
+    "kind": "text",
+    "prompt": "Term?",
+    "answer": ["penjeratan utang", "debt bondage"],
+}
+CAT = {
+    "id": "t-cat",
+    "kind": "categorize",
+    "prompt": "Sort",
+    "points": 3,
+    "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
+    "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
+    "answer": {"x": "act", "y": "means", "z": "purpose"},
+    "feedback": {
+        "x": "Recruiting is an act.",
+        "y": "Deception is a means.",
+        "z": "Forced labour is exploitation.",
+    },
+}
+ORDER = {
+    "id": "t-order",
+    "kind": "order",
+    "prompt": "Order",
+    "points": 3,
+    "items": {"p": "2007", "q": "2000", "r": "2017"},
+    "answer": ["q", "p", "r"],
+}
+OPEN = {
+    "id": "t-open",
+    "kind": "open",
+    "prompt": "Discuss",
+    "points": 5,
+    "rubric": [
+        {"criterion": "Names the three elements", "points": 3},
+        {"criterion": "Uses the case", "points": 2},
+    ],
+}
 ALL = [SINGLE, MULTI, NUM, TEXT, CAT, ORDER, OPEN]
 
 
@@ -66,17 +119,42 @@ def test_multiple_partial_credit_and_per_option_feedback():
         check(MULTI, "a")
 
 
-@pytest.mark.parametrize("typed,value", [
-    ("3.14", 3.14), ("3,14", 3.14), (" 3,14 ", 3.14), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
-    ("1.234.567", 1234567), ("1,234,567", 1234567), ("-2", -2), ("12%", 12), (7, 7.0),
-    (np.int64(9), 9.0), (np.float64(2.5), 2.5),
-])
+@pytest.mark.parametrize(
+    "typed,value",
+    [
+        ("3.14", 3.14),
+        ("3,14", 3.14),
+        (" 3,14 ", 3.14),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("1.234.567", 1234567),
+        ("1,234,567", 1234567),
+        ("-2", -2),
+        ("12%", 12),
+        (7, 7.0),
+        (np.int64(9), 9.0),
+        (np.float64(2.5), 2.5),
+    ],
+)
 def test_parse_number_accepts_english_and_indonesian(typed, value):
     assert parse_number(typed) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("typed", ["abc", "3 million", "3,", "1..2x", "", "--1", True, np.bool_(True),
-                                   float("nan"), np.float64("inf")])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "abc",
+        "3 million",
+        "3,",
+        "1..2x",
+        "",
+        "--1",
+        True,
+        np.bool_(True),
+        float("nan"),
+        np.float64("inf"),
+    ],
+)
 def test_parse_number_rejects_text_clearly(typed):
     with pytest.raises(AnswerFormatError):
         parse_number(typed)
@@ -84,7 +162,7 @@ def test_parse_number_rejects_text_clearly(typed):
 
 def test_numeric_tolerance_edges():
     assert check(NUM, "3,86").correct
-    assert check(NUM, "3.87").correct          # exactly at the tolerance edge
+    assert check(NUM, "3.87").correct  # exactly at the tolerance edge
     assert check(NUM, "3.85").correct
     assert not check(NUM, "3.871").correct
     assert check(NUM, "3.871").messages[0] == "Check the unit."
@@ -135,15 +213,32 @@ def test_student_spec_drops_every_key_field():
         assert stripped["prompt"] == spec["prompt"]
 
 
-@pytest.mark.parametrize("bad,message", [
-    ({"id": "Bad Id", "kind": "single", "prompt": "p"}, "lower-case"),
-    ({"id": "q", "kind": "essay", "prompt": "p"}, "kind must be"),
-    ({"id": "q", "kind": "text"}, "prompt"),
-    ({"id": "q", "kind": "single", "prompt": "p", "options": {"a": "A"}, "answer": "a"}, "two keys"),
-    ({"id": "q", "kind": "single", "prompt": "p", "options": {"a": "A", "b": "B"}}, "answer is missing"),
-    ({"id": "q", "kind": "single", "prompt": "p", "options": {"a": "A", "b": "B"}, "answer": "c"},
-     "does not fit"),
-])
+@pytest.mark.parametrize(
+    "bad,message",
+    [
+        ({"id": "Bad Id", "kind": "single", "prompt": "p"}, "lower-case"),
+        ({"id": "q", "kind": "essay", "prompt": "p"}, "kind must be"),
+        ({"id": "q", "kind": "text"}, "prompt"),
+        (
+            {"id": "q", "kind": "single", "prompt": "p", "options": {"a": "A"}, "answer": "a"},
+            "two keys",
+        ),
+        (
+            {"id": "q", "kind": "single", "prompt": "p", "options": {"a": "A", "b": "B"}},
+            "answer is missing",
+        ),
+        (
+            {
+                "id": "q",
+                "kind": "single",
+                "prompt": "p",
+                "options": {"a": "A", "b": "B"},
+                "answer": "c",
+            },
+            "does not fit",
+        ),
+    ],
+)
 def test_bad_specs_are_named(bad, message):
     with pytest.raises(SpecError, match=message):
         validate_spec(bad)
@@ -153,15 +248,22 @@ def test_describe_key_reads_well():
     assert describe_key(SINGLE)[0] == "Answer: b) Beta"
     assert describe_key(NUM)[0] == "Answer: 3.86 (± 0.01)"
     assert describe_key(ORDER)[0] == "Order: 2000 → 2007 → 2017"
-    assert describe_key(OPEN) == ["Rubric: Names the three elements (3 pt)", "Rubric: Uses the case (2 pt)"]
+    assert describe_key(OPEN) == [
+        "Rubric: Names the three elements (3 pt)",
+        "Rubric: Uses the case (2 pt)",
+    ]
 
 
 def test_too_short_names_the_count_and_the_minimum():
     essay = {**OPEN, "min_words": 5}
     assert too_short(essay, "Act, means, purpose.") == (
-        "Saved, but your answer has 3 words; this question asks for at least 5.")
+        "Saved, but your answer has 3 words; this question asks for at least 5."
+    )
     assert too_short(essay, "One") == (
-        "Saved, but your answer has 1 word; this question asks for at least 5.")
+        "Saved, but your answer has 1 word; this question asks for at least 5."
+    )
     assert too_short(essay, "The act, the means, the purpose.") is None
     assert too_short(OPEN, "Short.") is None  # no minimum
-    assert check(essay, "Act, means, purpose.").messages == [too_short(essay, "Act, means, purpose.")]
+    assert check(essay, "Act, means, purpose.").messages == [
+        too_short(essay, "Act, means, purpose.")
+    ]

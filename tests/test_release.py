@@ -1,4 +1,5 @@
 """Release writes student copies without any answer, and --check catches drift."""
+
 import json
 import shutil
 from pathlib import Path
@@ -31,7 +32,9 @@ def solution_notebook():
         new_markdown_cell("# Exercise 09"),
         new_code_cell('from tipcourse import course\ncourse.start_solution("ex09")'),
         new_code_cell(QUESTION),
-        new_code_cell('answer = None\n# BEGIN SOLUTION\nanswer = "SECRET-CODE"\n# END SOLUTION\nprint(answer)'),
+        new_code_cell(
+            'answer = None\n# BEGIN SOLUTION\nanswer = "SECRET-CODE"\n# END SOLUTION\nprint(answer)'
+        ),
         new_markdown_cell("SECRET-NOTES", metadata={"tags": ["solution"]}),
     ]
     nb.cells[2].outputs = [{"output_type": "stream", "name": "stdout", "text": "SECRET-OUTPUT"}]
@@ -60,11 +63,14 @@ def test_student_copy_keeps_prompt_options_and_runs():
     assert all(c.get("outputs", []) == [] for c in cells if c.cell_type == "code")
 
 
-@pytest.mark.parametrize("source,message", [
-    ("# BEGIN SOLUTION\nx = 1", "never closed"),
-    ("x = 1\n# END SOLUTION", "without"),
-    ("# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION", "inside another"),
-])
+@pytest.mark.parametrize(
+    "source,message",
+    [
+        ("# BEGIN SOLUTION\nx = 1", "never closed"),
+        ("x = 1\n# END SOLUTION", "without"),
+        ("# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION", "inside another"),
+    ],
+)
 def test_broken_solution_markers_are_named(source, message):
     nb = solution_notebook()
     nb.cells[3].source = source
@@ -102,7 +108,9 @@ def test_check_names_an_edited_exercise(course_copy):
     nb = nbformat.read(path, as_version=4)
     nb.cells[0].source += "\nEdited by hand."
     nbformat.write(nb, path)
-    assert release.check(course_copy) == [f"exercises/{path.name} differs from its solution notebook"]
+    assert release.check(course_copy) == [
+        f"exercises/{path.name} differs from its solution notebook"
+    ]
 
 
 def test_check_names_a_stale_key_and_a_stray_exercise(course_copy):
@@ -110,8 +118,10 @@ def test_check_names_a_stale_key_and_a_stray_exercise(course_copy):
     doc = json.loads(key.read_text())
     doc["questions"][0]["answer"] = "changed"
     key.write_text(json.dumps(doc))
-    shutil.copy(next((course_copy / "exercises").glob("ex01_*.ipynb")),
-                course_copy / "exercises" / "ex99_orphan.ipynb")
+    shutil.copy(
+        next((course_copy / "exercises").glob("ex01_*.ipynb")),
+        course_copy / "exercises" / "ex99_orphan.ipynb",
+    )
     problems = release.check(course_copy)
     assert "the answer key ex01.json of ex01 is missing or out of date" in problems
     assert "exercises/ex99_orphan.ipynb has no solution notebook" in problems
@@ -123,7 +133,10 @@ def test_release_writes_exercise_and_key(course_copy):
     shutil.rmtree(course_copy / "solutions" / "keys")
     written = release.release(course_copy, execute=False, only=("ex01",))
     names = sorted(str(p.relative_to(course_copy)) for p in written)
-    assert names == [f"exercises/{next((course_copy / 'solutions').glob('ex01_*.ipynb')).name}",
-                     "solutions/keys/ex01.json", "tipcourse/outlines/ex01.json"]
+    assert names == [
+        f"exercises/{next((course_copy / 'solutions').glob('ex01_*.ipynb')).name}",
+        "solutions/keys/ex01.json",
+        "tipcourse/outlines/ex01.json",
+    ]
     key = json.loads((course_copy / "solutions" / "keys" / "ex01.json").read_text())
     assert key["exercise"] == "ex01" and all("id" in q for q in key["questions"])

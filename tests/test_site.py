@@ -6,43 +6,53 @@ from file:// alone, plots show, widgets render from saved state, every question 
 no console errors, and axe-core finds no serious or critical problem beyond the few documented
 in KNOWN_AXE below.
 """
+
 import html
 import json
 import re
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tipcourse.publish import site, slides
 from tipcourse.__main__ import main
+from tipcourse.publish import site, slides
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
-PAGES = ["index.html"] + [f"notebooks/{p.stem}.html" for p in LESSONS] + \
-        [f"exercises/{p.stem}.html" for p in EXERCISES]
+PAGES = (
+    ["index.html"]
+    + [f"notebooks/{p.stem}.html" for p in LESSONS]
+    + [f"exercises/{p.stem}.html" for p in EXERCISES]
+)
 
 # Serious or critical axe findings that remain, each with where it comes from and why it is not
 # fixed here. Matched by rule id and by a CSS selector the failing element lies inside.
 KNOWN_AXE = {
-    ("aria-input-field-name", ".noUi-handle"):
-        "ipywidgets' range slider (noUiSlider, drawn by the widget manager) gives its handles "
-        "role=slider but no accessible name; the same in JupyterLab; upstream, not our HTML.",
-    ("image-alt", ".widget-output"):
-        "a plot inside an ipywidgets Output widget is drawn by the widget manager from the saved "
-        "state, which has no alt text; the widget module that draws it must describe it.",
+    (
+        "aria-input-field-name",
+        ".noUi-handle",
+    ): "ipywidgets' range slider (noUiSlider, drawn by the widget manager) gives its handles "
+    "role=slider but no accessible name; the same in JupyterLab; upstream, not our HTML.",
+    (
+        "image-alt",
+        ".widget-output",
+    ): "a plot inside an ipywidgets Output widget is drawn by the widget manager from the saved "
+    "state, which has no alt text; the widget module that draws it must describe it.",
 }
 
 
 def ensure_node_modules():
     """The site copies its browser files from node_modules (make runs `npm ci` first)."""
     if not (ROOT / "node_modules" / ".installed").exists() or not AXE.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT,
-                       check=True)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True
+        )
         (ROOT / "node_modules" / ".installed").touch()
 
 
@@ -61,32 +71,51 @@ def question_ids(path: Path) -> list[str]:
 
 # --- slide metadata ---------------------------------------------------------------------------
 
+
 def deck_notebook():
-    return new_notebook(cells=[
-        new_markdown_cell("# 09 A lesson\n\nWhat it is about."),
-        new_markdown_cell("> **Content note.** ..."),
-        new_code_cell('from tipcourse import course, data, plots\ncourse.start_lesson("l09")\n'
-                      "plots.style()"),
-        new_markdown_cell("## A section"),
-        new_code_cell('course.ask("l09-x")'),
-        new_markdown_cell("### A sub-section"),
-        new_markdown_cell("#### A minor heading"),
-        new_markdown_cell("Text that mentions # not a heading"),
-        new_markdown_cell("## Speaker notes", metadata={"slideshow": {"slide_type": "notes"}}),
-        new_markdown_cell("## Kept on the slide before",
-                          metadata={"slideshow": {"slide_type": "-"}}),
-    ])
+    return new_notebook(
+        cells=[
+            new_markdown_cell("# 09 A lesson\n\nWhat it is about."),
+            new_markdown_cell("> **Content note.** ..."),
+            new_code_cell(
+                'from tipcourse import course, data, plots\ncourse.start_lesson("l09")\n'
+                "plots.style()"
+            ),
+            new_markdown_cell("## A section"),
+            new_code_cell('course.ask("l09-x")'),
+            new_markdown_cell("### A sub-section"),
+            new_markdown_cell("#### A minor heading"),
+            new_markdown_cell("Text that mentions # not a heading"),
+            new_markdown_cell("## Speaker notes", metadata={"slideshow": {"slide_type": "notes"}}),
+            new_markdown_cell(
+                "## Kept on the slide before", metadata={"slideshow": {"slide_type": "-"}}
+            ),
+        ]
+    )
 
 
 def test_slide_types_are_derived_from_headings_and_the_setup_cell():
     assert slides.slide_types(deck_notebook()) == [
-        "slide", "-", "skip", "slide", "-", "subslide", "-", "-", "notes", "-"]
+        "slide",
+        "-",
+        "skip",
+        "slide",
+        "-",
+        "subslide",
+        "-",
+        "-",
+        "notes",
+        "-",
+    ]
 
 
 def test_a_first_code_cell_that_shows_something_is_not_skipped():
-    nb = new_notebook(cells=[
-        new_markdown_cell("# Glossary"),
-        new_code_cell("from tipcourse import glossary\nglossary.search_box()")])
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Glossary"),
+            new_code_cell("from tipcourse import glossary\nglossary.search_box()"),
+        ]
+    )
     assert slides.slide_types(nb) == ["slide", "-"]
     nb.cells[1].source = 'from tipcourse import course\ncourse.start_assignment("ex09")'
     assert slides.slide_types(nb) == ["slide", "skip"]
@@ -95,8 +124,12 @@ def test_a_first_code_cell_that_shows_something_is_not_skipped():
 def test_with_slide_types_changes_a_copy_only():
     nb = deck_notebook()
     tagged = slides.with_slide_types(nb)
-    assert [c.metadata["slideshow"]["slide_type"] for c in tagged.cells][:4] == \
-        ["slide", "-", "skip", "slide"]
+    assert [c.metadata["slideshow"]["slide_type"] for c in tagged.cells][:4] == [
+        "slide",
+        "-",
+        "skip",
+        "slide",
+    ]
     assert "slideshow" not in nb.cells[0].metadata
 
 
@@ -111,7 +144,7 @@ def test_write_metadata_into_a_copy_of_a_lesson(tmp_path, capsys):
     assert f"wrote slide metadata into {lesson}" in capsys.readouterr().out
     after = nbformat.read(lesson, as_version=4)
     expected = slides.slide_types(before)
-    for old, new, kind in zip(before.cells, after.cells, expected):
+    for old, new, kind in zip(before.cells, after.cells, expected, strict=True):
         assert new.source == old.source and new.get("outputs") == old.get("outputs")
         assert new.metadata.get("slideshow", {}).get("slide_type", "-") == kind
     assert "slide" in expected and "skip" in expected
@@ -121,33 +154,49 @@ def test_write_metadata_into_a_copy_of_a_lesson(tmp_path, capsys):
 
 # --- site pieces ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("before, after", [
-    ('<a href="01_palermo_definition.ipynb">', '<a href="01_palermo_definition.html">'),
-    ('<a href="02_x.ipynb#learning-objectives">', '<a href="02_x.html#learning-objectives">'),
-    ('<a href="../exercises/ex01_x.ipynb">', '<a href="../exercises/ex01_x.html">'),
-    ('<a href="https://example.org/a.ipynb">', '<a href="https://example.org/a.ipynb">'),
-    ('<a href="#a.ipynb">', '<a href="#a.ipynb">'),
-    ('<p>see x.ipynb</p>', '<p>see x.ipynb</p>'),
-])
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ('<a href="01_palermo_definition.ipynb">', '<a href="01_palermo_definition.html">'),
+        ('<a href="02_x.ipynb#learning-objectives">', '<a href="02_x.html#learning-objectives">'),
+        ('<a href="../exercises/ex01_x.ipynb">', '<a href="../exercises/ex01_x.html">'),
+        ('<a href="https://example.org/a.ipynb">', '<a href="https://example.org/a.ipynb">'),
+        ('<a href="#a.ipynb">', '<a href="#a.ipynb">'),
+        ('<p>see x.ipynb</p>', '<p>see x.ipynb</p>'),
+    ],
+)
 def test_rewrite_links(before, after):
     assert site.rewrite_links(before) == after
 
 
 def test_rewrite_links_for_slides():
-    assert site.rewrite_links('<a href="01_x.ipynb">', ".slides.html") == \
-        '<a href="01_x.slides.html">'
+    assert (
+        site.rewrite_links('<a href="01_x.ipynb">', ".slides.html") == '<a href="01_x.slides.html">'
+    )
 
 
 def test_lesson_info_from_the_metadata_and_the_first_markdown_cell():
-    nb = new_notebook(cells=[new_code_cell("x"), new_markdown_cell(
-        "# 03 Counting the hidden: figures\n\nHow many people\nare trafficked?\n\nMore.")],
-        metadata={"tipcourse": {"id": "l03", "minutes": 75, "objectives": []}})
+    nb = new_notebook(
+        cells=[
+            new_code_cell("x"),
+            new_markdown_cell(
+                "# 03 Counting the hidden: figures\n\nHow many people\nare trafficked?\n\nMore."
+            ),
+        ],
+        metadata={"tipcourse": {"id": "l03", "minutes": 75, "objectives": []}},
+    )
     assert site.lesson_info(nb, "03_x") == {
-        "number": "03", "title": "Counting the hidden: figures",
+        "number": "03",
+        "title": "Counting the hidden: figures",
         "heading": "03 Counting the hidden: figures",
-        "description": "How many people are trafficked?", "minutes": 75}
-    exercise = new_notebook(cells=[new_markdown_cell("# Exercise 01: What is it?")],
-                            metadata={"tipcourse": {"id": "ex01"}})
+        "description": "How many people are trafficked?",
+        "minutes": 75,
+    }
+    exercise = new_notebook(
+        cells=[new_markdown_cell("# Exercise 01: What is it?")],
+        metadata={"tipcourse": {"id": "ex01"}},
+    )
     assert site.lesson_info(exercise, "ex01_x")["title"] == "What is it?"
     # The number is the metadata's, not the heading's; the file name's where there is none.
     nb.metadata.tipcourse.id = "l04"
@@ -155,8 +204,10 @@ def test_lesson_info_from_the_metadata_and_the_first_markdown_cell():
     del nb.metadata["tipcourse"]
     assert site.lesson_info(nb, "03_x")["number"] == "03"
     assert site.lesson_info(nb, "03_x")["minutes"] is None
-    glossary = new_notebook(cells=[new_markdown_cell("# Appendix: Glossary")],
-                            metadata={"tipcourse": {"id": "glossary"}})
+    glossary = new_notebook(
+        cells=[new_markdown_cell("# Appendix: Glossary")],
+        metadata={"tipcourse": {"id": "glossary"}},
+    )
     assert site.lesson_info(glossary, "appendix_glossary")["number"] == ""
 
 
@@ -170,26 +221,38 @@ def test_the_committed_lessons_carry_their_metadata():
 
 
 def test_alt_text_from_the_text_alternative_else_the_title():
-    png = {"output_type": "display_data", "data": {"image/png": "iVBOR", "text/plain": "<Figure>"},
-           "metadata": {}}
-    nb = new_notebook(cells=[
-        new_code_cell('plots.finish(ax, "Cases by year", "year", "cases", "src")', outputs=[png]),
-        new_markdown_cell("*What the plot shows:* bars for **2017** to 2022,\nfrom `ntt_cases`.\n\n"
-                          "**Takeaway:** not part of the alt text."),
-        new_code_cell("ax.set_title('Poverty rate')", outputs=[json.loads(json.dumps(png))]),
-        new_markdown_cell("**Takeaway:** something."),
-    ])
+    png = {
+        "output_type": "display_data",
+        "data": {"image/png": "iVBOR", "text/plain": "<Figure>"},
+        "metadata": {},
+    }
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                'plots.finish(ax, "Cases by year", "year", "cases", "src")', outputs=[png]
+            ),
+            new_markdown_cell(
+                "*What the plot shows:* bars for **2017** to 2022,\nfrom `ntt_cases`.\n\n"
+                "**Takeaway:** not part of the alt text."
+            ),
+            new_code_cell("ax.set_title('Poverty rate')", outputs=[json.loads(json.dumps(png))]),
+            new_markdown_cell("**Takeaway:** something."),
+        ]
+    )
     nb = nbformat.from_dict(nb)
     assert site.add_alt_texts(nb) == 2
-    assert nb.cells[0].outputs[0].metadata["tipcourse_alt"] == \
-        "bars for 2017 to 2022, from ntt_cases."
+    assert (
+        nb.cells[0].outputs[0].metadata["tipcourse_alt"] == "bars for 2017 to 2022, from ntt_cases."
+    )
     assert nb.cells[2].outputs[0].metadata["tipcourse_alt"] == "Plot: Poverty rate"
     assert site.plot_title('plots.finish(ax, f"{AREA}: poverty", "year", "%", "src")') == ""
 
 
 def test_empty_header_cells_become_data_cells():
-    assert site.empty_header_cells('<tr><th></th><th class="blank" >&nbsp;</th><th>year</th>') == \
-        '<tr><td></td><td class="blank"></td><th>year</th>'
+    assert (
+        site.empty_header_cells('<tr><th></th><th class="blank" >&nbsp;</th><th>year</th>')
+        == '<tr><td></td><td class="blank"></td><th>year</th>'
+    )
 
 
 def test_math_is_detected_but_not_dollar_amounts():
@@ -201,14 +264,18 @@ def test_math_is_detected_but_not_dollar_amounts():
 
 # --- the built site ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     """The site, built by the command line into a temporary folder."""
     ensure_node_modules()
     out = tmp_path_factory.mktemp("site") / "site"
     assert main(["site", "--out", str(out)]) == 0
-    pages = [out / "index.html", *sorted(out.glob("notebooks/*.html")),
-             *sorted(out.glob("exercises/*.html"))]
+    pages = [
+        out / "index.html",
+        *sorted(out.glob("notebooks/*.html")),
+        *sorted(out.glob("exercises/*.html")),
+    ]
     return out, pages
 
 
@@ -245,8 +312,13 @@ def test_index_maps_every_lesson_with_its_title_and_description(built_site):
 def remote_references(page: str) -> list[str]:
     """Quoted URLs of other machines (script and style sources, URLs built in scripts, CSS
     url(...)), outside links (<a href>) and the widgets' saved data."""
-    page = re.sub(r'<script type="application/vnd\.jupyter\.widget-(?:state|view)\+json">.*?'
-                  r"</script>", "", page, flags=re.S)
+    page = re.sub(
+        r'<script type="application/vnd\.jupyter\.widget-(?:state|view)\+json">.*?'
+        r"</script>",
+        "",
+        page,
+        flags=re.S,
+    )
     page = re.sub(r"<a\b[^>]*>", "", page)
     return re.findall(r"""["'(]\s*(?:https?:)?//[\w-]+\.[\w.-]+[^"')\s]*""", page)
 
@@ -284,10 +356,10 @@ def test_plots_have_alt_text_from_the_lessons_text_alternatives(built_site):
         alts = [html.unescape(re.search(r"""alt=(["'])(.*?)\1""", tag).group(2)) for tag in images]
         assert all(alts) and "No description has been provided" not in page, lesson.name
         cells = nbformat.read(lesson, as_version=4).cells
-        for before, cell in zip(cells, cells[1:]):
+        for before, cell in pairwise(cells):
             drawn = any("image/png" in o.get("data", {}) for o in before.get("outputs", []))
             if drawn and cell.source.startswith(site.ALT_PREFIX):
-                paragraph = re.split(r"\n\s*\n", cell.source[len(site.ALT_PREFIX):].strip())[0]
+                paragraph = re.split(r"\n\s*\n", cell.source[len(site.ALT_PREFIX) :].strip())[0]
                 start = site.plain(paragraph)[:50]
                 assert any(alt.startswith(start) for alt in alts), (lesson.name, start)
                 described += 1
@@ -296,14 +368,17 @@ def test_plots_have_alt_text_from_the_lessons_text_alternatives(built_site):
 
 # --- in the browser, network off --------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser(built_site):
     from browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
-                    pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
+            pytrace=False,
+        )
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -343,8 +418,10 @@ def wait_for_widgets(page, offline, timeout=30_000):
     try:
         _wait_for_views(page, timeout)
     except TimeoutError:
-        pytest.fail(f"widget views not drawn in {timeout / 1000:.0f} s; console errors: "
-                    f"{page.errors}; network requests: {offline.requests}")
+        pytest.fail(
+            f"widget views not drawn in {timeout / 1000:.0f} s; console errors: "
+            f"{page.errors}; network requests: {offline.requests}"
+        )
 
 
 def _wait_for_views(page, timeout):
@@ -355,13 +432,15 @@ def _wait_for_views(page, timeout):
                  .every(s => { const v = s.previousElementSibling;
                                return v && v.classList.contains('widget-subarea')
                                       && v.children.length > 0; })""",
-        timeout=timeout)
+        timeout=timeout,
+    )
 
 
 def axe_violations(page) -> list[str]:
     """Serious and critical axe findings, minus the documented KNOWN_AXE ones."""
     page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""async (known) => {
+    found = page.evaluate(
+        """async (known) => {
         const result = await axe.run(document, {resultTypes: ['violations']});
         const out = [];
         for (const v of result.violations) {
@@ -375,7 +454,9 @@ def axe_violations(page) -> list[str]:
             }
           }
         }
-        return out; }""", [list(k) for k in KNOWN_AXE])
+        return out; }""",
+        [list(k) for k in KNOWN_AXE],
+    )
     return found
 
 
@@ -396,7 +477,8 @@ def test_page_reads_offline(built_site, browser, name):
         # outputs (not drawn inside a widget, see KNOWN_AXE) have an alt text.
         images = page.evaluate(
             "[...document.querySelectorAll('img[src^=\"data:image/png\"]')]"
-            ".map(i => [i.naturalWidth, i.alt, !!i.closest('.jupyter-widgets')])")
+            ".map(i => [i.naturalWidth, i.alt, !!i.closest('.jupyter-widgets')])"
+        )
         assert all(width > 0 for width, _, _ in images), images
         assert all(alt for _, alt, in_widget in images if not in_widget), images
 
@@ -423,8 +505,10 @@ def test_lesson_01_widgets_render_from_saved_state(built_site, browser):
         wait_for_widgets(page, offline)
         radios = page.locator(".widget-radio-box")
         assert radios.count() > 0
-        assert "consent is irrelevant" in radios.first.inner_text() or \
-            radios.locator("input[type=radio]").count() >= 2
+        assert (
+            "consent is irrelevant" in radios.first.inner_text()
+            or radios.locator("input[type=radio]").count() >= 2
+        )
         assert page.locator(".jupyter-widgets .widget-button").first.is_visible()
         assert page.errors == [] and offline.requests == []
     finally:
@@ -432,6 +516,7 @@ def test_lesson_01_widgets_render_from_saved_state(built_site, browser):
 
 
 # --- slides -----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built_slides(tmp_path_factory):

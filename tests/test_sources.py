@@ -1,5 +1,6 @@
 """Text sources: every lesson and solution notebook is in step with the MyST Markdown file
 authors edit; sync brings a notebook in step and keeps the outputs of unchanged cells."""
+
 import jupytext
 import nbformat
 import pytest
@@ -23,11 +24,13 @@ def test_the_paired_folders_hold_pairs_and_exercises_none():
 
 
 def source_notebook():
-    nb = new_notebook(cells=[
-        new_markdown_cell("# A lesson", metadata={"slideshow": {"slide_type": "slide"}}),
-        new_code_cell("print('hello')", metadata={"tags": ["keep"]}),
-        new_markdown_cell("The end."),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# A lesson", metadata={"slideshow": {"slide_type": "slide"}}),
+            new_code_cell("print('hello')", metadata={"tags": ["keep"]}),
+            new_markdown_cell("The end."),
+        ]
+    )
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["jupytext"] = {"formats": "ipynb,md:myst"}
     return nb
@@ -61,16 +64,20 @@ def test_a_synced_pair_is_in_step(pair):
 
 def test_changing_a_line_of_the_md_is_reported_naming_the_file(pair):
     md, ipynb = pair
-    md.write_text(md.read_text(encoding="utf-8").replace("The end.", "The very end."),
-                  encoding="utf-8")
+    md.write_text(
+        md.read_text(encoding="utf-8").replace("The end.", "The very end."), encoding="utf-8"
+    )
     (problem,) = sources.out_of_step([md.parent])
     assert str(ipynb) in problem and "01_x.md" in problem and "cell 2 (markdown): source" in problem
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda t: t.replace(":tags: [keep]", ":tags: [other]"), "cell 1 (code): metadata differs"),
-    (lambda t: t + "\n+++\n\nA new cell.\n", "3 cells, its .md has 4"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda t: t.replace(":tags: [keep]", ":tags: [other]"), "cell 1 (code): metadata differs"),
+        (lambda t: t + "\n+++\n\nA new cell.\n", "3 cells, its .md has 4"),
+    ],
+)
 def test_metadata_and_new_cells_are_differences(pair, change, expected):
     md, _ = pair
     md.write_text(change(md.read_text(encoding="utf-8")), encoding="utf-8")
@@ -90,9 +97,12 @@ def test_timings_and_outputs_are_not_differences(pair):
 
 def test_sync_keeps_unchanged_outputs_and_gives_deterministic_ids(pair):
     md, ipynb = pair
-    md.write_text(md.read_text(encoding="utf-8").replace(
-        "The end.", "The end.\n\n+++\n\nA new cell.\n\n```{code-cell} ipython3\n1 + 1\n```"),
-        encoding="utf-8")
+    md.write_text(
+        md.read_text(encoding="utf-8").replace(
+            "The end.", "The end.\n\n+++\n\nA new cell.\n\n```{code-cell} ipython3\n1 + 1\n```"
+        ),
+        encoding="utf-8",
+    )
     assert sources.sync(md) is True
     first = ipynb.read_bytes()
     nb = nbformat.read(ipynb, as_version=4)

@@ -1,4 +1,5 @@
 """The answers store: restore, atomic writes, corrupt files moved aside, redirected location."""
+
 import json
 import os
 
@@ -70,6 +71,7 @@ def test_tests_never_write_into_home():
 
 # --- attacks: concurrent kernels, kills, folders that cannot be written ----------------------
 
+
 def _write_many(directory: str, prefix: str, n: int) -> None:
     store = AnswerStore("ex01", __import__("pathlib").Path(directory))
     for i in range(n):
@@ -105,7 +107,10 @@ def test_entries_of_the_wrong_shape_are_set_aside_and_the_good_ones_kept(tmp_pat
     (tmp_path / "l01.json").write_text(json.dumps({"answers": {"l01-a": 5, "l01-b": good}}))
     store = AnswerStore("l01", tmp_path)
     assert store.get("l01-a") is None and store.get("l01-b")["response"] == "b"
-    assert "1 entries of the wrong shape" in store.warning and "answers that could be read" in store.warning
+    assert (
+        "1 entries of the wrong shape" in store.warning
+        and "answers that could be read" in store.warning
+    )
     (aside,) = tmp_path.glob("l01.corrupt-*.json")
     assert json.loads(aside.read_text())["answers"]["l01-a"] == 5  # nothing lost
     assert set(json.loads((tmp_path / "l01.json").read_text())["answers"]) == {"l01-b"}
@@ -153,8 +158,14 @@ def test_the_widget_says_when_an_answer_is_not_on_disk(tmp_path, monkeypatch):
     import tipcourse.quiz.store as store_module
     from tipcourse.quiz.widget import QuestionWidget
 
-    spec = {"id": "l01-q", "kind": "single", "prompt": "P", "options": {"a": "A", "b": "B"},
-            "answer": "a", "feedback": {"a": "Yes.", "b": "No."}}
+    spec = {
+        "id": "l01-q",
+        "kind": "single",
+        "prompt": "P",
+        "options": {"a": "A", "b": "B"},
+        "answer": "a",
+        "feedback": {"a": "Yes.", "b": "No."},
+    }
     widget = QuestionWidget(spec, AnswerStore("l01", tmp_path), "selfcheck")
 
     def refuse(*args, **kwargs):

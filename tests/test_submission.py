@@ -1,4 +1,5 @@
 """Submitting an exercise: the file, its place and format, completeness, resubmission, the panel."""
+
 import hashlib
 import importlib.metadata
 import json
@@ -6,24 +7,39 @@ import json
 import pytest
 
 from tipcourse import course
-from tipcourse.quiz import submission
 from tipcourse.course import Session
+from tipcourse.quiz import submission
 from tipcourse.quiz.store import AnswerStore
-from tipcourse.quiz.submission import (build_submission, canonical_json, clean_student_id,
-                                  remember_student_id, remembered_student_id, safe_name,
-                                  submission_path, write_submission)
+from tipcourse.quiz.submission import (
+    build_submission,
+    canonical_json,
+    clean_student_id,
+    remember_student_id,
+    remembered_student_id,
+    safe_name,
+    submission_path,
+    write_submission,
+)
 
 # ex90 has no outline (tipcourse/outlines/), so its questions are those run in the session.
-SINGLE = {"id": "ex90-consent", "kind": "single", "prompt": "Does consent matter?",
-          "options": {"a": "Yes", "b": "No"}}
+SINGLE = {
+    "id": "ex90-consent",
+    "kind": "single",
+    "prompt": "Does consent matter?",
+    "options": {"a": "Yes", "b": "No"},
+}
 NUMERIC = {"id": "ex90-rate", "kind": "numeric", "prompt": "Poverty rate?", "unit": "%"}
 OPEN = {"id": "ex90-essay", "kind": "open", "prompt": "Discuss."}
 QIDS = ["ex90-consent", "ex90-rate", "ex90-essay"]
-ANSWERS = {"ex90-consent": {"response": "b", "attempts": 2,
-                             "saved_at": "2025-03-01T09:00:00+00:00"},
-           "ex90-rate": {"response": 21.09, "attempts": 1, "saved_at": "2025-03-01T09:05:00+00:00"},
-           "ex90-essay": {"response": "Deception is a means.", "attempts": 3,
-                          "saved_at": "2025-03-01T09:10:00+00:00"}}
+ANSWERS = {
+    "ex90-consent": {"response": "b", "attempts": 2, "saved_at": "2025-03-01T09:00:00+00:00"},
+    "ex90-rate": {"response": 21.09, "attempts": 1, "saved_at": "2025-03-01T09:05:00+00:00"},
+    "ex90-essay": {
+        "response": "Deception is a means.",
+        "attempts": 3,
+        "saved_at": "2025-03-01T09:10:00+00:00",
+    },
+}
 
 
 @pytest.fixture
@@ -43,13 +59,16 @@ def session_with(home, answers: dict, specs=(SINGLE, NUMERIC, OPEN)) -> Session:
 
 # --- names ------------------------------------------------------------------------------------
 
+
 def test_safe_name_keeps_plain_ids():
     assert safe_name("2301234") == "2301234"
     assert safe_name("A.b_c-9") == "A.b_c-9"
 
 
-@pytest.mark.parametrize("unsafe", ["../../etc/passwd", "a/b", "a\\b", "C:\\x", "Dewi Ñ",
-                                    "..", ".hidden", "x\x00y", "名前"])
+@pytest.mark.parametrize(
+    "unsafe",
+    ["../../etc/passwd", "a/b", "a\\b", "C:\\x", "Dewi Ñ", "..", ".hidden", "x\x00y", "名前"],
+)
 def test_safe_name_never_passes_path_characters(unsafe):
     name = safe_name(unsafe)
     assert all(ch.isascii() and (ch.isalnum() or ch in "._-") for ch in name)
@@ -70,9 +89,13 @@ def test_safe_name_limits_length_and_refuses_empty():
 
 def test_clean_student_id():
     assert clean_student_id("  2301234 \n") == "2301234"
-    for bad, message in (("", "Type your student id"), ("   ", "Type your student id"),
-                         (None, "Type your student id"), ("x" * 65, "at most"),
-                         ("23\x0701", "invisible")):
+    for bad, message in (
+        ("", "Type your student id"),
+        ("   ", "Type your student id"),
+        (None, "Type your student id"),
+        ("x" * 65, "at most"),
+        ("23\x0701", "invisible"),
+    ):
         with pytest.raises(ValueError, match=message):
             clean_student_id(bad)
 
@@ -84,6 +107,7 @@ def test_submission_path_is_documented_place(answers_home):
 
 # --- the document ------------------------------------------------------------------------------
 
+
 def test_build_submission_has_every_field():
     stored = {**ANSWERS, "ex90-consent": {**ANSWERS["ex90-consent"], "score": 1.0}}
     doc = build_submission("ex90", " S1 ", stored, QIDS, submitted_at="2025-03-01T10:00:00+00:00")
@@ -91,8 +115,11 @@ def test_build_submission_has_every_field():
     assert doc["submitted_at"] == "2025-03-01T10:00:00+00:00"
     assert doc["course_version"] == importlib.metadata.version("tipcourse")
     assert doc["questions"] == QIDS and doc["missing"] == []
-    assert doc["answers"]["ex90-consent"] == {"response": "b", "attempts": 2,
-                                              "saved_at": "2025-03-01T09:00:00+00:00"}
+    assert doc["answers"]["ex90-consent"] == {
+        "response": "b",
+        "attempts": 2,
+        "saved_at": "2025-03-01T09:00:00+00:00",
+    }
     covered = {k: doc[k] for k in ("exercise", "student_id", "submitted_at", "answers")}
     assert doc["checksum"] == "sha256:" + hashlib.sha256(canonical_json(covered)).hexdigest()
     assert doc["format"] == 2
@@ -104,8 +131,12 @@ def test_checksum_ignores_key_order_but_not_content():
     reordered["answers"] = dict(reversed(list(ANSWERS.items())))
     assert submission.checksum(reordered) == doc["checksum"]
     changed = {**ANSWERS, "ex90-consent": {**ANSWERS["ex90-consent"], "response": "a"}}
-    for field, value in (("answers", changed), ("student_id", "S2"), ("exercise", "ex91"),
-                         ("submitted_at", "2099-01-01T00:00:00+00:00")):
+    for field, value in (
+        ("answers", changed),
+        ("student_id", "S2"),
+        ("exercise", "ex91"),
+        ("submitted_at", "2099-01-01T00:00:00+00:00"),
+    ):
         assert submission.checksum({**doc, field: value}) != doc["checksum"], field
 
 
@@ -150,6 +181,7 @@ def test_student_id_is_remembered(answers_home):
 
 # --- from a notebook session ------------------------------------------------------------------
 
+
 def test_submit_lists_missing_first_then_submits_when_confirmed(answers_home):
     session = session_with(answers_home, {"ex90-consent": "b"})
     first = submission.submit(session, "S1")
@@ -169,12 +201,15 @@ def test_confirmation_is_for_the_list_seen(answers_home):
 
 
 def test_complete_submit_and_resubmit_say_so(answers_home):
-    session = session_with(answers_home, {"ex90-consent": "b", "ex90-rate": 21.09,
-                                          "ex90-essay": "Deception."})
+    session = session_with(
+        answers_home, {"ex90-consent": "b", "ex90-rate": 21.09, "ex90-essay": "Deception."}
+    )
     first = submission.submit(session, "S1")
     assert first.submitted and "All 3 questions answered." in first.lines
     again = submission.submit(session, "S1")
-    assert again.replaced and any("replaces your earlier submission" in line for line in again.lines)
+    assert again.replaced and any(
+        "replaces your earlier submission" in line for line in again.lines
+    )
     assert str(again.path) in again.lines[0]
 
 
@@ -216,14 +251,16 @@ def test_data_task_is_submitted_as_a_value(answers_home, monkeypatch, capsys):
 
 # --- the panel ---------------------------------------------------------------------------------
 
+
 def test_panel_does_nothing_until_pressed_and_has_a_fixed_repr(answers_home):
     from tipcourse.quiz.submit_panel import SubmitPanel
 
     remember_student_id("S1")
     panel = SubmitPanel(session_with(answers_home, {"ex90-consent": "b"}))
     assert panel.student_id.value == "S1"  # typed once, remembered
-    assert repr(panel) == ("Submit exercise ex90: type your student id and press Submit "
-                           "(run the notebook to submit)")
+    assert repr(panel) == (
+        "Submit exercise ex90: type your student id and press Submit (run the notebook to submit)"
+    )
     assert not (answers_home / "submissions").exists()
 
 
@@ -254,10 +291,14 @@ def test_course_submit_panel_opens_the_panel_for_the_running_exercise(answers_ho
 
 # --- the outline and open answers shorter than asked ---------------------------------------------
 
+
 def test_the_outline_lists_questions_whose_cells_were_not_run(answers_home, monkeypatch):
     outline_ids = ("ex90-consent", "ex90-rate", "ex90-essay", "ex90-never-run")
-    monkeypatch.setattr(submission.outline, "question_ids",
-                        lambda exercise: outline_ids if exercise == "ex90" else ())
+    monkeypatch.setattr(
+        submission.outline,
+        "question_ids",
+        lambda exercise: outline_ids if exercise == "ex90" else (),
+    )
     session = session_with(answers_home, {"ex90-consent": "b"})
     assert submission.session_answers(session)[2] == list(outline_ids)
     first = submission.submit(session, "S1")
@@ -285,9 +326,11 @@ def test_too_short_questions_in_notebook_order(answers_home):
 
 
 def test_submit_lists_too_short_answers_first_then_submits_when_confirmed(answers_home):
-    session = session_with(answers_home, {"ex90-consent": "b", "ex90-rate": 21.09,
-                                          "ex90-essay": "Deception is a means."},
-                           specs=(SINGLE, NUMERIC, ESSAY))
+    session = session_with(
+        answers_home,
+        {"ex90-consent": "b", "ex90-rate": 21.09, "ex90-essay": "Deception is a means."},
+        specs=(SINGLE, NUMERIC, ESSAY),
+    )
     first = submission.submit(session, "S1")
     assert not first.submitted and first.missing == [] and first.too_short == ["ex90-essay"]
     assert "Shorter than the question asks: ex90-essay (4 of at least 5 words)." in first.lines
@@ -300,9 +343,13 @@ def test_submit_lists_too_short_answers_first_then_submits_when_confirmed(answer
 def test_panel_lists_a_too_short_answer_before_writing(answers_home):
     from tipcourse.quiz.submit_panel import SubmitPanel
 
-    panel = SubmitPanel(session_with(answers_home, {"ex90-consent": "b", "ex90-rate": 3.5,
-                                                    "ex90-essay": "Too short."},
-                                     specs=(SINGLE, NUMERIC, ESSAY)))
+    panel = SubmitPanel(
+        session_with(
+            answers_home,
+            {"ex90-consent": "b", "ex90-rate": 3.5, "ex90-essay": "Too short."},
+            specs=(SINGLE, NUMERIC, ESSAY),
+        )
+    )
     panel.student_id.value = "S3"
     panel.button.click()
     assert panel.button.description == "Submit anyway"

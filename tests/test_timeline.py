@@ -1,4 +1,5 @@
 """Lesson 05's timeline of legal instruments: filtering, table, figure and widget, no front end."""
+
 import pandas as pd
 import pytest
 
@@ -14,14 +15,27 @@ def small():
     """Four rows, deliberately out of order, one of each verification status."""
     rows = [
         ("2009", 2009, "national", "Second entry <b>of 2009</b>", "Law 15/2009", "confirmed"),
-        ("2000-11-15", 2000, "international", "Some Convention (SOC) adopted", "GA res. 1/1",
-         "confirmed"),
-        ("2009", 2009, "national", "Garbled entry", "'Topik 5 2009' (as printed)",
-         "garbled_in_seed"),
+        (
+            "2000-11-15",
+            2000,
+            "international",
+            "Some Convention (SOC) adopted",
+            "GA res. 1/1",
+            "confirmed",
+        ),
+        (
+            "2009",
+            2009,
+            "national",
+            "Garbled entry",
+            "'Topik 5 2009' (as printed)",
+            "garbled_in_seed",
+        ),
         ("2008", 2008, "regional", "Regional forum begins", None, "unverified"),
     ]
-    out = pd.DataFrame(rows, columns=["date", "year", "level", "instrument", "law_number",
-                                      "verification"])
+    out = pd.DataFrame(
+        rows, columns=["date", "year", "level", "instrument", "law_number", "verification"]
+    )
     out["year"] = out["year"].astype("Int64")
     out["what_it_does"] = "does something"
     return out
@@ -36,8 +50,12 @@ def test_default_keeps_every_row_earliest_first(frame):
 
 def test_rows_of_the_same_year_keep_their_order():
     rows = timeline.filter_timeline(small())
-    assert list(rows["instrument"]) == ["Some Convention (SOC) adopted", "Regional forum begins",
-                                        "Second entry <b>of 2009</b>", "Garbled entry"]
+    assert list(rows["instrument"]) == [
+        "Some Convention (SOC) adopted",
+        "Regional forum begins",
+        "Second entry <b>of 2009</b>",
+        "Garbled entry",
+    ]
 
 
 def test_levels_filter(frame):
@@ -62,7 +80,9 @@ def test_confirmed_only_drops_unverified_and_garbled(frame):
     assert "Law 15/2009" in numbers and "Law 5/2009" in numbers
     assert "Law 14/2009" not in numbers  # the Palermo ratification number is unverified
     assert list(timeline.filter_timeline(small(), verified_only=True)["law_number"]) == [
-        "GA res. 1/1", "Law 15/2009"]
+        "GA res. 1/1",
+        "Law 15/2009",
+    ]
 
 
 def test_bad_arguments_are_explained(frame):
@@ -73,10 +93,21 @@ def test_bad_arguments_are_explained(frame):
 
 
 def test_the_lesson_entries_are_in_the_data(frame):
-    numbers = dict(zip(frame["law_number"], frame["verification"]))
-    for number in ["Law 7/1984", "Law 13/2003", "Law 39/2004", "Law 21/2007", "Perpres 69/2008",
-                   "Law 5/2009", "Law 15/2009", "Law 6/2011", "Law 12/2017", "Law 18/2017",
-                   "Perpres 22/2021", "Perpres 49/2023"]:
+    numbers = dict(zip(frame["law_number"], frame["verification"], strict=True))
+    for number in [
+        "Law 7/1984",
+        "Law 13/2003",
+        "Law 39/2004",
+        "Law 21/2007",
+        "Perpres 69/2008",
+        "Law 5/2009",
+        "Law 15/2009",
+        "Law 6/2011",
+        "Law 12/2017",
+        "Law 18/2017",
+        "Perpres 22/2021",
+        "Perpres 49/2023",
+    ]:
         assert number in numbers, number
     assert numbers["Law 14/2009"] == "unverified"
     assert numbers["'Topik 5 2009' (as printed)"] == "garbled_in_seed"
@@ -89,9 +120,15 @@ def test_short_labels():
     assert labels[0] == "Law 15/2009: Second entry <b>of 2009</b>"
     assert labels[1] == "Some Convention (SOC) adopted"  # a GA resolution number is left out
     assert labels[3] == "Regional forum begins"  # no number
-    long = {"law_number": None, "instrument": "A very long convention name that goes on and on, "
-            "and on, about many things (AVLC) adopted"}
-    assert timeline.short_label(long) == "A very long convention name that goes on and on (AVLC) adopted"
+    long = {
+        "law_number": None,
+        "instrument": "A very long convention name that goes on and on, "
+        "and on, about many things (AVLC) adopted",
+    }
+    assert (
+        timeline.short_label(long)
+        == "A very long convention name that goes on and on (AVLC) adopted"
+    )
     assert timeline.short_label(long, width=20) == "AVLC adopted"
     cut = timeline.short_label({"law_number": "Law 1/2000", "instrument": "x" * 100}, width=30)
     assert len(cut) == 30 and cut.endswith("…") and cut.startswith("Law 1/2000: ")
@@ -119,8 +156,14 @@ def test_figure_has_one_line_per_entry_earliest_on_top():
     bottom, top = ax.get_ylim()
     assert bottom > top  # inverted: row 0 (the earliest) at the top
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["international", "regional", "national", "confirmed", "unverified",
-                      "garbled in a source paper"]
+    assert legend == [
+        "international",
+        "regional",
+        "national",
+        "confirmed",
+        "unverified",
+        "garbled in a source paper",
+    ]
 
 
 def test_figure_of_no_rows_says_so():
@@ -183,6 +226,7 @@ def test_explorer_can_start_later_and_shares_its_first_drawing_with_the_static_p
     (shown,) = explorer.plot.outputs
     assert base64.b64decode(shown["data"]["image/png"]) == picture._repr_png_()
     last = frame["year"].max()
-    assert repr(picture) == (f"Timeline plot: {len(since_1979)} entries, 1979-{last} "
-                             "(run the notebook to see it)")
+    assert repr(picture) == (
+        f"Timeline plot: {len(since_1979)} entries, 1979-{last} (run the notebook to see it)"
+    )
     assert timeline.TimelineExplorer(frame, from_year=1800).years.value[0] == frame["year"].min()

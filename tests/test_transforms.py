@@ -1,4 +1,5 @@
 """Each release transform alone, then the pipeline's error reporting."""
+
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -31,8 +32,10 @@ def test_a_tag_that_looks_like_the_solution_tag_is_an_error(tag):
     c = ctx()
     cell = new_markdown_cell("worked answer", metadata={"tags": [tag]})
     assert t.drop_solution_cells(cell, c) is cell
-    assert c.problems == [f"ex09_test.ipynb cell 4: tag {tag!r} looks like a solution tag but "
-                          "is not `solution`; spell it `solution` (to hide the cell) or rename it"]
+    assert c.problems == [
+        f"ex09_test.ipynb cell 4: tag {tag!r} looks like a solution tag but "
+        "is not `solution`; spell it `solution` (to hide the cell) or rename it"
+    ]
 
 
 def test_other_tags_pass():
@@ -42,18 +45,29 @@ def test_other_tags_pass():
 
 
 def test_cell_metadata_is_allow_listed():
-    cell = new_code_cell("x = 1", metadata={
-        "tags": ["glossary-terms"], "notes": "SECRET", "execution": {"t": "1"},
-        "slideshow": {"slide_type": "slide", "speaker_notes": "SECRET"}})
+    cell = new_code_cell(
+        "x = 1",
+        metadata={
+            "tags": ["glossary-terms"],
+            "notes": "SECRET",
+            "execution": {"t": "1"},
+            "slideshow": {"slide_type": "slide", "speaker_notes": "SECRET"},
+        },
+    )
     assert t.keep_allowed_metadata(cell, ctx()).metadata == {
-        "tags": ["glossary-terms"], "slideshow": {"slide_type": "slide"}}
+        "tags": ["glossary-terms"],
+        "slideshow": {"slide_type": "slide"},
+    }
     odd = new_code_cell("x", metadata={"slideshow": {"slide_type": "SECRET"}})
     assert t.keep_allowed_metadata(odd, ctx()).metadata == {}
 
 
 def test_outputs_and_attachments_are_cleared():
-    cell = new_code_cell("x", execution_count=3,
-                         outputs=[{"output_type": "stream", "name": "stdout", "text": "SECRET"}])
+    cell = new_code_cell(
+        "x",
+        execution_count=3,
+        outputs=[{"output_type": "stream", "name": "stdout", "text": "SECRET"}],
+    )
     cell = t.clear_outputs(cell, ctx())
     assert cell.outputs == [] and cell.execution_count is None
     md = new_markdown_cell("![a](attachment:a.png)")
@@ -61,15 +75,29 @@ def test_outputs_and_attachments_are_cleared():
     assert "attachments" not in t.clear_outputs(md, ctx())
 
 
-@pytest.mark.parametrize("source", [
-    QUESTION, "\n" + QUESTION, "\n\n  \n" + QUESTION, "%%question   \n" + QUESTION.split("\n", 1)[1]])
+@pytest.mark.parametrize(
+    "source",
+    [
+        QUESTION,
+        "\n" + QUESTION,
+        "\n\n  \n" + QUESTION,
+        "%%question   \n" + QUESTION.split("\n", 1)[1],
+    ],
+)
 def test_a_question_cell_is_recognised_as_ipython_recognises_it(source):
     body = t.question_body(source)
     assert body is not None and "id: ex09-pick" in body
 
 
-@pytest.mark.parametrize("source", ["x = 1\n%%question\nid: a", "# %%question\nid: a",
-                                    "%%questions\nid: a", "print('%%question')"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = 1\n%%question\nid: a",
+        "# %%question\nid: a",
+        "%%questions\nid: a",
+        "print('%%question')",
+    ],
+)
 def test_other_cells_are_not_question_cells(source):
     assert t.question_body(source) is None
 
@@ -82,12 +110,17 @@ def test_a_question_cell_loses_its_key_and_the_spec_is_kept():
     assert c.specs[0]["feedback"]["a"] == "SECRET-A" and c.problems == []
 
 
-@pytest.mark.parametrize("source,problem", [
-    ("%%question\nid: [unclosed", "question cell cannot be released"),
-    ("%%question\n- a list", "question cell cannot be released"),
-    ("%%question\nid: ex09-x\nkind: single\nprompt: P\noptions: {a: A, b: B}\n",
-     "question cell cannot be released"),  # no answer
-])
+@pytest.mark.parametrize(
+    "source,problem",
+    [
+        ("%%question\nid: [unclosed", "question cell cannot be released"),
+        ("%%question\n- a list", "question cell cannot be released"),
+        (
+            "%%question\nid: ex09-x\nkind: single\nprompt: P\noptions: {a: A, b: B}\n",
+            "question cell cannot be released",
+        ),  # no answer
+    ],
+)
 def test_a_broken_question_cell_is_reported_and_never_copied(source, problem):
     c = ctx()
     assert t.strip_question_keys(new_code_cell(source), c) is None
@@ -95,9 +128,13 @@ def test_a_broken_question_cell_is_reported_and_never_copied(source, problem):
     assert c.problems[0].startswith("ex09_test.ipynb cell 4: ")
 
 
-@pytest.mark.parametrize("source", [
-    'course.question("""id: ex09-x\\nanswer: b""")',
-    'x = 1\nget_ipython().run_cell_magic("question", "", "answer: b")'])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'course.question("""id: ex09-x\\nanswer: b""")',
+        'x = 1\nget_ipython().run_cell_magic("question", "", "answer: b")',
+    ],
+)
 def test_calling_the_question_machinery_directly_is_refused(source):
     c = ctx()
     t.strip_question_keys(new_code_cell(source), c)
@@ -110,11 +147,18 @@ def test_the_magic_written_out_by_hand_is_a_question_cell():
     assert t.question_body(source) == body
 
 
-@pytest.mark.parametrize("begin,end", [
-    ("# BEGIN SOLUTION", "# END SOLUTION"), ("#BEGIN SOLUTION", "#END SOLUTION"),
-    ("### BEGIN SOLUTION", "### END SOLUTION"), ("# begin solution", "# end solution"),
-    ("#  BEGIN  SOLUTION", "#  END   SOLUTION"), ("# BEGIN_SOLUTION", "# END_SOLUTION"),
-    ("    # Begin Solution", "    # End Solution")])
+@pytest.mark.parametrize(
+    "begin,end",
+    [
+        ("# BEGIN SOLUTION", "# END SOLUTION"),
+        ("#BEGIN SOLUTION", "#END SOLUTION"),
+        ("### BEGIN SOLUTION", "### END SOLUTION"),
+        ("# begin solution", "# end solution"),
+        ("#  BEGIN  SOLUTION", "#  END   SOLUTION"),
+        ("# BEGIN_SOLUTION", "# END_SOLUTION"),
+        ("    # Begin Solution", "    # End Solution"),
+    ],
+)
 def test_solution_regions_in_every_spelling_are_replaced(begin, end):
     c = ctx()
     cell = new_code_cell(f"answer = None\n{begin}\nanswer = 'SECRET'\n{end}\nprint(answer)")
@@ -129,12 +173,18 @@ def test_solution_regions_in_markdown_are_replaced():
     assert t.strip_solution_regions(cell, ctx()).source == "Answer:\n*Write your answer here.*"
 
 
-@pytest.mark.parametrize("source,problem", [
-    ("# BEGIN SOLUTION\nx = 1", "line 1: BEGIN SOLUTION is never closed"),
-    ("x = 1\n# END SOLUTION", "line 2: END SOLUTION without a BEGIN SOLUTION"),
-    ("# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION", "line 2: BEGIN SOLUTION inside another"),
-    ("x = 1  # BEGIN SOLUTION", "line 1 mentions a solution marker but is not one"),
-])
+@pytest.mark.parametrize(
+    "source,problem",
+    [
+        ("# BEGIN SOLUTION\nx = 1", "line 1: BEGIN SOLUTION is never closed"),
+        ("x = 1\n# END SOLUTION", "line 2: END SOLUTION without a BEGIN SOLUTION"),
+        (
+            "# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION",
+            "line 2: BEGIN SOLUTION inside another",
+        ),
+        ("x = 1  # BEGIN SOLUTION", "line 1 mentions a solution marker but is not one"),
+    ],
+)
 def test_malformed_regions_are_reported_by_line(source, problem):
     c = ctx()
     t.strip_solution_regions(new_code_cell(source), c)
@@ -147,21 +197,33 @@ def test_start_solution_becomes_start_assignment():
 
 
 def test_every_problem_of_a_notebook_is_reported_at_once():
-    nb = new_notebook(cells=[
-        new_code_cell("%%question\nid: [bad"),
-        new_code_cell("# BEGIN SOLUTION\nx = 1"),
-        new_markdown_cell("note", metadata={"tags": ["Solutions"]})])
+    nb = new_notebook(
+        cells=[
+            new_code_cell("%%question\nid: [bad"),
+            new_code_cell("# BEGIN SOLUTION\nx = 1"),
+            new_markdown_cell("note", metadata={"tags": ["Solutions"]}),
+        ]
+    )
     with pytest.raises(ReleaseError) as err:
         student_copy(nb, "ex09_test.ipynb")
     lines = str(err.value).splitlines()
     assert [line.split(":")[0] for line in lines] == [
-        "ex09_test.ipynb cell 0", "ex09_test.ipynb cell 1", "ex09_test.ipynb cell 2"]
+        "ex09_test.ipynb cell 0",
+        "ex09_test.ipynb cell 1",
+        "ex09_test.ipynb cell 2",
+    ]
 
 
 def test_notebook_metadata_is_allow_listed():
-    nb = new_notebook(cells=[new_code_cell(QUESTION)], metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3"}, "widgets": {"state": "SECRET"},
-        "jupytext": {"formats": "ipynb,md:myst"}, "instructor_notes": "SECRET",
-        "tipcourse": {"id": "ex09"}})
+    nb = new_notebook(
+        cells=[new_code_cell(QUESTION)],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3"},
+            "widgets": {"state": "SECRET"},
+            "jupytext": {"formats": "ipynb,md:myst"},
+            "instructor_notes": "SECRET",
+            "tipcourse": {"id": "ex09"},
+        },
+    )
     student, _ = student_copy(nb, "ex09_test.ipynb")
     assert set(student.metadata) == {"kernelspec", "tipcourse"}

@@ -1,4 +1,5 @@
 """The widgets are thin: they collect, call the logic, and show. Driven here without a browser."""
+
 import re
 
 import pytest
@@ -8,8 +9,14 @@ from tipcourse.quiz.store import AnswerStore
 from tipcourse.quiz.widget import QuestionWidget
 from tipcourse.ui.aids import ForcedLabourAid, PalermoAid
 
-SINGLE = {"id": "t-s", "kind": "single", "prompt": "Pick one", "options": {"a": "A", "b": "B"},
-          "answer": "b", "feedback": {"a": "why not a", "b": "why b"}}
+SINGLE = {
+    "id": "t-s",
+    "kind": "single",
+    "prompt": "Pick one",
+    "options": {"a": "A", "b": "B"},
+    "answer": "b",
+    "feedback": {"a": "why not a", "b": "why b"},
+}
 NUMERIC = {"id": "t-n", "kind": "numeric", "prompt": "How many?", "answer": 9, "tolerance": 0}
 
 
@@ -28,7 +35,10 @@ def test_selfcheck_shows_explained_feedback_and_saves(store):
     assert widget.feedback.value == ""  # nothing revealed before an answer
     controls(widget).value = "a"
     widget.button.click()
-    assert "Not correct (0 of 1); attempt 1." in widget.feedback.value and "why not a" in widget.feedback.value
+    assert (
+        "Not correct (0 of 1); attempt 1." in widget.feedback.value
+        and "why not a" in widget.feedback.value
+    )
     controls(widget).value = "b"
     widget.button.click()
     assert "Correct (1 of 1); attempt 2." in widget.feedback.value
@@ -64,7 +74,10 @@ def test_assignment_mode_confirms_saving_and_never_says_correct(store):
 
 def test_text_plain_is_short_readable_and_stateful(store):
     widget = QuestionWidget(SINGLE, store)
-    assert repr(widget) == "[Single choice] t-s: Pick one\n(not answered yet; run the notebook to answer)"
+    assert (
+        repr(widget)
+        == "[Single choice] t-s: Pick one\n(not answered yet; run the notebook to answer)"
+    )
     assert widget._repr_mimebundle_()["text/plain"] == repr(widget)
     controls(widget).value = "a"
     widget.button.click()
@@ -106,8 +119,13 @@ def test_ask_and_question_number_by_the_outline(monkeypatch, tmp_path):
 
 
 def test_order_widget_moves_items(store):
-    spec = {"id": "t-o", "kind": "order", "prompt": "Order", "items": {"x": "X", "y": "Y"},
-            "answer": ["y", "x"]}
+    spec = {
+        "id": "t-o",
+        "kind": "order",
+        "prompt": "Order",
+        "items": {"x": "X", "y": "Y"},
+        "answer": ["y", "x"],
+    }
     widget = QuestionWidget(spec, store)
     select, buttons = controls(widget).children
     select.value = "y"
@@ -119,7 +137,11 @@ def test_order_widget_moves_items(store):
 def test_palermo_aid_updates_its_verdict():
     aid = PalermoAid()
     assert "not met" in aid.verdict.value
-    for group, key in ((aid.acts, "recruitment"), (aid.means, "deception"), (aid.purposes, "servitude")):
+    for group, key in (
+        (aid.acts, "recruitment"),
+        (aid.means, "deception"),
+        (aid.purposes, "servitude"),
+    ):
         group[key].value = True
     assert "Trafficking in persons (Palermo Art. 3): met." in aid.verdict.value
 
@@ -151,8 +173,13 @@ def test_question_ids_must_belong_to_the_exercise(monkeypatch, tmp_path):
         course.question("id: ex01-n\nkind: numeric\nprompt: How many?")
 
 
-ESSAY = {"id": "t-e", "kind": "open", "prompt": "Discuss", "min_words": 5,
-         "rubric": [{"criterion": "Names the elements", "points": 1}]}
+ESSAY = {
+    "id": "t-e",
+    "kind": "open",
+    "prompt": "Discuss",
+    "min_words": 5,
+    "rubric": [{"criterion": "Names the elements", "points": 1}],
+}
 
 
 @pytest.mark.parametrize("mode", ["selfcheck", "assignment"])

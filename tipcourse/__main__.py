@@ -1,5 +1,6 @@
 """Command line: python -m tipcourse {setup-lab, execute, notebooks, release, handout, lint,
 grade, bench, site, slides} ... (`python -m tipcourse COMMAND --help` for each)."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,55 +16,104 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("setup-lab", help="write JupyterLab settings overrides into this environment")
     run = sub.add_parser("execute", help="execute notebooks in place, hermetically, normalised")
     run.add_argument("notebooks", nargs="+", type=Path)
-    nbs = sub.add_parser("notebooks", help="sync notebooks from their .md and execute them in "
-                                            "place, normalised")
-    nbs.add_argument("paths", nargs="*", type=Path,
-                     help=".md or .ipynb files, or folders (default: notebooks/)")
-    nbs.add_argument("--check", action="store_true",
-                     help="only report the notebooks that differ from their .md (no kernel; "
-                          "default: notebooks/ and solutions/)")
-    nbs.add_argument("--rebuild-check", action="store_true",
-                     help="only report the files `make notebooks release` would change, "
-                          "building in a temporary copy of the repository")
+    nbs = sub.add_parser(
+        "notebooks", help="sync notebooks from their .md and execute them in place, normalised"
+    )
+    nbs.add_argument(
+        "paths", nargs="*", type=Path, help=".md or .ipynb files, or folders (default: notebooks/)"
+    )
+    nbs.add_argument(
+        "--check",
+        action="store_true",
+        help="only report the notebooks that differ from their .md (no kernel; "
+        "default: notebooks/ and solutions/)",
+    )
+    nbs.add_argument(
+        "--rebuild-check",
+        action="store_true",
+        help="only report the files `make notebooks release` would change, "
+        "building in a temporary copy of the repository",
+    )
     rel = sub.add_parser("release", help="write exercises/ and the keys from solutions/")
-    rel.add_argument("exercises", nargs="*", help="only these exercise ids (e.g. ex02); default all")
-    rel.add_argument("--check", action="store_true",
-                     help="only report whether exercises/ is what release would write")
-    han = sub.add_parser("handout", help="the student edition: a folder, a zip and a git "
-                                         "repository of one commit, without keys")
-    han.add_argument("--out", type=Path, default=ROOT / "build",
-                     help="folder for tipcourse-handout/ and tipcourse-handout.zip "
-                          "(default: build/)")
+    rel.add_argument(
+        "exercises", nargs="*", help="only these exercise ids (e.g. ex02); default all"
+    )
+    rel.add_argument(
+        "--check",
+        action="store_true",
+        help="only report whether exercises/ is what release would write",
+    )
+    han = sub.add_parser(
+        "handout",
+        help="the student edition: a folder, a zip and a git "
+        "repository of one commit, without keys",
+    )
+    han.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "build",
+        help="folder for tipcourse-handout/ and tipcourse-handout.zip (default: build/)",
+    )
     han.add_argument("--overwrite", action="store_true", help="replace an earlier handout")
     sub.add_parser("bench", help="time every notebook against a bare kernel")
     gra = sub.add_parser("grade", help="grade submission files (as data) into a gradebook")
     gra.add_argument("submissions", nargs="+", type=Path, help="submission files or folders")
-    gra.add_argument("--out", type=Path, required=True,
-                     help="folder for gradebook.csv, feedback/, manual.csv, errors.csv")
-    gra.add_argument("--keys", type=Path, default=Path("solutions/keys"),
-                     help="folder of answer keys exNN.json (default: solutions/keys)")
+    gra.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder for gradebook.csv, feedback/, manual.csv, errors.csv",
+    )
+    gra.add_argument(
+        "--keys",
+        type=Path,
+        default=Path("solutions/keys"),
+        help="folder of answer keys exNN.json (default: solutions/keys)",
+    )
     gra.add_argument("--manual", type=Path, help="a filled-in manual.csv: open-response scores")
-    gra.add_argument("--exercise", metavar="exNN",
-                     help="grade only this exercise; files of other exercises are reported")
-    gra.add_argument("--roster", type=Path,
-                     help="the LMS participant list (Moodle's grading worksheet): flags a file "
-                          "whose student id is not its folder's participant")
-    gra.add_argument("--person-folders", action="store_true",
-                     help="every subfolder holds one person's files (detected for Moodle)")
-    gra.add_argument("--overwrite", action="store_true",
-                     help="replace the outputs of an earlier run in --out")
+    gra.add_argument(
+        "--exercise",
+        metavar="exNN",
+        help="grade only this exercise; files of other exercises are reported",
+    )
+    gra.add_argument(
+        "--roster",
+        type=Path,
+        help="the LMS participant list (Moodle's grading worksheet): flags a file "
+        "whose student id is not its folder's participant",
+    )
+    gra.add_argument(
+        "--person-folders",
+        action="store_true",
+        help="every subfolder holds one person's files (detected for Moodle)",
+    )
+    gra.add_argument(
+        "--overwrite", action="store_true", help="replace the outputs of an earlier run in --out"
+    )
     web = sub.add_parser("site", help="the offline static HTML site of the course")
     web.add_argument("--out", type=Path, help="output folder (default: build/site)")
     lin = sub.add_parser("lint", help="check lessons against docs/AUTHORING.md")
-    lin.add_argument("paths", nargs="*", type=Path,
-                     help="lesson sources (notebooks/NN_x.md or .ipynb); default: every lesson")
-    lin.add_argument("--record", action="store_true",
-                     help="instead, add the current question ids to the record of released ids")
+    lin.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="lesson sources (notebooks/NN_x.md or .ipynb); default: every lesson",
+    )
+    lin.add_argument(
+        "--record",
+        action="store_true",
+        help="instead, add the current question ids to the record of released ids",
+    )
     sli = sub.add_parser("slides", help="offline reveal.js slides of every lesson")
     sli.add_argument("--out", type=Path, help="output folder (default: build/slides)")
-    sli.add_argument("--write-metadata", nargs="*", type=Path, metavar="NOTEBOOK",
-                     help="instead, write the derived slide types into these notebooks "
-                          "(default: notebooks/*.ipynb), for RISE")
+    sli.add_argument(
+        "--write-metadata",
+        nargs="*",
+        type=Path,
+        metavar="NOTEBOOK",
+        help="instead, write the derived slide types into these notebooks "
+        "(default: notebooks/*.ipynb), for RISE",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "setup-lab":

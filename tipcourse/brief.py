@@ -13,6 +13,7 @@ highest rate). A missing value stays missing: it is never filled in, and the sum
 Education (`ntt_education`) is published only for the province as a whole, so it is not part
 of a regency profile (`PROVINCE_ONLY` says so).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,8 +24,17 @@ from .ntt import INDICATORS, PROVINCE
 # Indicators the course has only for the province: not in a regency profile.
 PROVINCE_ONLY = {"education": "ntt_education"}
 
-COLUMNS = ["area", "indicator", "year", "value", "province", "difference", "above_province",
-           "rank", "n_ranked"]
+COLUMNS = [
+    "area",
+    "indicator",
+    "year",
+    "value",
+    "province",
+    "difference",
+    "above_province",
+    "rank",
+    "n_ranked",
+]
 
 
 def areas() -> list[str]:
@@ -33,7 +43,7 @@ def areas() -> list[str]:
     return sorted(table.loc[table["kind"] != "province", "area"])
 
 
-def _canonical(area) -> str:
+def _canonical(area: object) -> str:
     """The canonical spelling of `area` (case and spacing do not matter), or a ValueError."""
     valid = areas()
     if isinstance(area, str):
@@ -44,9 +54,12 @@ def _canonical(area) -> str:
         if wanted in (PROVINCE.casefold(), "ntt"):
             raise ValueError(
                 f"{area!r} is the province, which every profile is compared with. "
-                f"Choose one of the 22 regencies and cities: {', '.join(valid)}.")
-    raise ValueError(f"Unknown area {area!r}. Choose one of the 22 regencies and cities of NTT "
-                     f"(spelled as in ntt_areas): {', '.join(valid)}.")
+                f"Choose one of the 22 regencies and cities: {', '.join(valid)}."
+            )
+    raise ValueError(
+        f"Unknown area {area!r}. Choose one of the 22 regencies and cities of NTT "
+        f"(spelled as in ntt_areas): {', '.join(valid)}."
+    )
 
 
 def _indicator_rows(area: str, indicator: str) -> pd.DataFrame:
@@ -87,7 +100,7 @@ def regency_profile(area: str) -> pd.DataFrame:
     return profile[COLUMNS]
 
 
-def _number(value):
+def _number(value: object) -> float | None:
     """A plain float, or None for a missing value."""
     if value is None or pd.isna(value):
         return None
@@ -103,9 +116,21 @@ def _summarise(rows: pd.DataFrame) -> dict:
     }
     if known.empty:
         return summary | dict.fromkeys(
-            ["first_year", "first_value", "latest_year", "latest_value", "province_latest",
-             "difference_latest", "rank_latest", "n_ranked_latest", "change", "province_change",
-             "years_above_province", "years_compared"])
+            [
+                "first_year",
+                "first_value",
+                "latest_year",
+                "latest_value",
+                "province_latest",
+                "difference_latest",
+                "rank_latest",
+                "n_ranked_latest",
+                "change",
+                "province_change",
+                "years_above_province",
+                "years_compared",
+            ]
+        )
     first, last = known.iloc[0], known.iloc[-1]
     compared = known[known["province"].notna()]
     change = round(last["value"] - first["value"], 2)
@@ -121,8 +146,9 @@ def _summarise(rows: pd.DataFrame) -> dict:
         "n_ranked_latest": None if pd.isna(last["n_ranked"]) else int(last["n_ranked"]),
         "change": float(change),
         "province_change": None if province_change is None else round(province_change, 2),
-        "years_above_province": [int(y) for y in compared.loc[compared["above_province"].astype(bool),
-                                                                "year"]],
+        "years_above_province": [
+            int(y) for y in compared.loc[compared["above_province"].astype(bool), "year"]
+        ],
         "years_compared": [int(y) for y in compared["year"]],
     }
 
@@ -156,13 +182,16 @@ def describe_gaps(profile: pd.DataFrame) -> list[str]:
     for indicator, spec in INDICATORS.items():
         years = summary[indicator]["missing_years"]
         if years:
-            lines.append(f"{spec.label_with_unit}: no value for {summary['area']} in "
-                         f"{', '.join(map(str, years))} ({spec.resource}).")
+            lines.append(
+                f"{spec.label_with_unit}: no value for {summary['area']} in "
+                f"{', '.join(map(str, years))} ({spec.resource})."
+            )
     for indicator, resource in PROVINCE_ONLY.items():
-        lines.append(f"{indicator.capitalize()}: only a province-wide figure exists ({resource}); "
-                     f"nothing for {summary['area']} itself.")
+        lines.append(
+            f"{indicator.capitalize()}: only a province-wide figure exists ({resource}); "
+            f"nothing for {summary['area']} itself."
+        )
     return lines
-
 
 
 # What measures each causal factor of `ntt_causal_factors` in the course data, and at what level.
@@ -182,7 +211,9 @@ def factor_evidence() -> pd.DataFrame:
     """
     factors = data.load("ntt_causal_factors")[["factor_id", "factor"]].copy()
     factors["measured_by"] = factors["factor_id"].map(
-        lambda f: FACTOR_MEASURES.get(f, (None, None))[0])
+        lambda f: FACTOR_MEASURES.get(f, (None, None))[0]
+    )
     factors["level"] = factors["factor_id"].map(
-        lambda f: FACTOR_MEASURES.get(f, (None, "not measured"))[1])
+        lambda f: FACTOR_MEASURES.get(f, (None, "not measured"))[1]
+    )
     return factors.reset_index(drop=True)

@@ -7,17 +7,26 @@ Exercises:    course.start_assignment("ex01") (solutions: start_solution); then 
               The last cell: course.submit_panel().
 Decision aids: course.palermo_aid(), course.forced_labour_aid().
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .quiz.banks import load_bank, parse_yaml
-from .quiz.questions import AnswerFormatError, SpecError, describe_key, parse_response, validate_spec
+from .quiz.questions import (
+    AnswerFormatError,
+    SpecError,
+    describe_key,
+    parse_response,
+    validate_spec,
+)
 from .quiz.store import AnswerStore
 
 if TYPE_CHECKING:
+    from .quiz.submit_panel import SubmitPanel
     from .quiz.widget import QuestionWidget
+    from .ui.aids import ForcedLabourAid, PalermoAid
 
 
 @dataclass
@@ -37,7 +46,7 @@ def _current() -> Session:
     return _session
 
 
-def _notice(message: str):
+def _notice(message: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(f'<div class="tipcourse-warning" role="alert"><b>Note:</b> {message}</div>'))
@@ -80,15 +89,16 @@ def _position(notebook: str, qid: str) -> tuple[int, int] | None:
     return number(notebook, qid)
 
 
-def ask(qid: str):
+def ask(qid: str) -> QuestionWidget:
     """The self-check widget of a question from the lesson's bank, numbered by its position."""
     from .quiz.widget import QuestionWidget
 
     session = _current()
     if qid not in session.specs:
         raise KeyError(f"No question {qid!r} in the bank of {session.notebook}")
-    return QuestionWidget(session.specs[qid], session.store, "selfcheck",
-                          number=_position(session.notebook, qid))
+    return QuestionWidget(
+        session.specs[qid], session.store, "selfcheck", number=_position(session.notebook, qid)
+    )
 
 
 def question(text: str) -> QuestionWidget:
@@ -101,11 +111,13 @@ def question(text: str) -> QuestionWidget:
     session = _current()
     shell = get_ipython()
     where = f"{session.notebook}, %%question cell" + (
-        f" In [{shell.execution_count}]" if shell is not None else "")
+        f" In [{shell.execution_count}]" if shell is not None else ""
+    )
     spec = parse_yaml(text)
     if not isinstance(spec, dict):
-        raise SpecError(f"{where}: a %%question cell must hold a YAML mapping (id, kind, "
-                        "prompt, ...)")
+        raise SpecError(
+            f"{where}: a %%question cell must hold a YAML mapping (id, kind, prompt, ...)"
+        )
     # A solution cell holds the key, a student copy none of it: half a key is a mistake.
     validate_spec(spec, with_key=any(k in spec for k in KEY_FIELDS), where=where)
     exercise = session.notebook.removesuffix("-solution")
@@ -113,9 +125,13 @@ def question(text: str) -> QuestionWidget:
         raise SpecError(f"{where}: question id {spec['id']!r} must start with '{exercise}-'")
     session.specs[spec["id"]] = spec
     has_key = "answer" in spec or "rubric" in spec
-    return QuestionWidget(spec, session.store, "assignment",
-                          key_lines=describe_key(spec) if has_key else None,
-                          number=_position(exercise, spec["id"]))
+    return QuestionWidget(
+        spec,
+        session.store,
+        "assignment",
+        key_lines=describe_key(spec) if has_key else None,
+        number=_position(exercise, spec["id"]),
+    )
 
 
 def record(qid: str, value: object) -> None:
@@ -136,29 +152,28 @@ def record(qid: str, value: object) -> None:
     print(f"Saved {shown} as your answer to {qid} (saved {entry['attempts']} time(s)).")
 
 
-def submit_panel():
+def submit_panel() -> SubmitPanel:
     """The last cell of an exercise: student id, completeness check, submission file."""
     from .quiz.submit_panel import SubmitPanel
 
     return SubmitPanel(_current())
 
 
-def palermo_aid():
+def palermo_aid() -> PalermoAid:
     from .ui.aids import PalermoAid
 
     return PalermoAid()
 
 
-def forced_labour_aid():
+def forced_labour_aid() -> ForcedLabourAid:
     from .ui.aids import ForcedLabourAid
 
     return ForcedLabourAid()
 
 
-def _register_magic():
+def _register_magic() -> None:
     from IPython import get_ipython
 
     shell = get_ipython()
     if shell is not None:
         shell.register_magic_function(lambda line, cell: question(cell), "cell", "question")
-

@@ -4,16 +4,22 @@
 `load(name)` reads a resource and validates it with pandera against a schema built from that
 description, so a bad cell is reported with the resource, the file and the row.
 """
+
 from __future__ import annotations
 
 import functools
 import json
 import os
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .paths import DATA
+
+if TYPE_CHECKING:  # imported on first validation: it is slow to import
+    import pandera.pandas as pa
 
 DATA_DIR_ENV = "TIPCOURSE_DATA_DIR"
 
@@ -102,8 +108,9 @@ def _load(path: Path, name: str, mtime: int) -> pd.DataFrame:
     res = resource(name)
     schema = res["schema"]
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False,
-                          na_values=schema.get("missingValues", [""]))
+        raw = pd.read_csv(
+            path, dtype=str, keep_default_na=False, na_values=schema.get("missingValues", [""])
+        )
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise DataError(f"Resource {name!r} ({path}) is not a readable CSV file: {err}") from None
     return _validate(name, path, _read_booleans(raw, schema), schema)
@@ -115,7 +122,9 @@ def _read_booleans(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     for field in schema["fields"]:
         if field.get("type") == "boolean" and field["name"] in frame:
             col = frame[field["name"]]
-            frame[field["name"]] = col.map(lambda v: words.get(v, v), na_action="ignore").astype(object)
+            frame[field["name"]] = col.map(lambda v: words.get(v, v), na_action="ignore").astype(
+                object
+            )
     return frame
 
 
@@ -130,7 +139,7 @@ def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict) -> pd.Da
         raise DataError(f"Resource {name!r} ({path}): {err}") from None
 
 
-def _pandera_schema(schema: dict, foreign: dict):
+def _pandera_schema(schema: dict, foreign: dict) -> pa.DataFrameSchema:
     import pandera.pandas as pa
 
     key = schema.get("primaryKey") or []
@@ -153,7 +162,7 @@ def _pandera_schema(schema: dict, foreign: dict):
     return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=unique or None)
 
 
-def _checks(pa, constraints: dict) -> list:
+def _checks(pa: ModuleType, constraints: dict) -> list[pa.Check]:
     checks = []
     if "minimum" in constraints:
         checks.append(pa.Check.ge(constraints["minimum"]))
@@ -174,7 +183,7 @@ def _foreign_values(schema: dict) -> dict:
         ref_fields = fk["reference"]["fields"]
         ref_fields = ref_fields if isinstance(ref_fields, list) else [ref_fields]
         target = load(fk["reference"]["resource"])
-        for own, ref in zip(fields, ref_fields):
+        for own, ref in zip(fields, ref_fields, strict=True):
             allowed[own] = sorted(target[ref].dropna().unique())
     return allowed
 

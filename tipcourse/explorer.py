@@ -13,7 +13,11 @@ Agg canvas into PNG bytes and sets them as the output of an `Output` widget (no 
 capture, no pyplot figure), so executing the notebook writes nothing into the cell but the
 widget and its short text/plain. `tipcourse.bench_explorer` times the updates.
 """
+
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 import pandas as pd
@@ -22,6 +26,9 @@ from . import plots
 from .ntt import INDICATORS, PROVINCE, Indicator
 from .ui import PlainText
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 ONE_COLUMN_LEGEND_MAX = 11  # more areas than this: a two-column legend
 
 
@@ -29,8 +36,9 @@ def _indicator(indicator: str) -> Indicator:
     try:
         return INDICATORS[indicator]
     except KeyError:
-        raise ValueError(f"Unknown indicator {indicator!r}; choose one of "
-                         f"{', '.join(INDICATORS)}") from None
+        raise ValueError(
+            f"Unknown indicator {indicator!r}; choose one of {', '.join(INDICATORS)}"
+        ) from None
 
 
 def indicator_frame(indicator: str) -> pd.DataFrame:
@@ -61,7 +69,12 @@ def year_range(frame: pd.DataFrame) -> tuple[int, int]:
     return int(frame["year"].min()), int(frame["year"].max())
 
 
-def select(frame: pd.DataFrame, areas, years, with_province: bool = True) -> pd.DataFrame:
+def select(
+    frame: pd.DataFrame,
+    areas: str | Iterable[str],
+    years: Sequence[int],
+    with_province: bool = True,
+) -> pd.DataFrame:
     """The rows of `areas` for the years from years[0] to years[1] (inclusive).
 
     The province is added for comparison unless `with_province` is False. Areas keep the
@@ -110,15 +123,17 @@ def missing_notes(selection: pd.DataFrame) -> list[str]:
     for year in whole_years:
         province = gaps.loc[(gaps["year"] == year) & (gaps["area"] == PROVINCE)]
         also = "" if province.empty else " (nor for the province)"
-        notes.append(f"{year}: no value for any selected regency or city in the source{also}; "
-                     "the lines have a gap.")
+        notes.append(
+            f"{year}: no value for any selected regency or city in the source{also}; "
+            "the lines have a gap."
+        )
     for area, rows in gaps[~gaps["year"].isin(whole_years)].groupby("area", sort=False):
         years = ", ".join(str(int(y)) for y in rows["year"])
         notes.append(f"{area}: no value for {years} in the source.")
     return notes
 
 
-def draw(ax, selection: pd.DataFrame, indicator: str) -> None:
+def draw(ax: Axes, selection: pd.DataFrame, indicator: str) -> None:
     """A line per area (markers, so single points show), the province dashed and black;
     titled, labelled with units and a source line (plots.finish)."""
     spec = _indicator(indicator)
@@ -126,32 +141,56 @@ def draw(ax, selection: pd.DataFrame, indicator: str) -> None:
     palette = plots.colours(10)  # beyond ten areas, colours repeat with another line style
     for i, area in enumerate(areas):
         rows = selection[selection["area"] == area]
-        ax.plot(rows["year"], rows["value"], marker="o", color=palette[i % 10],
-                linestyle=("-", ":", "-.")[i // 10 % 3], label=area)
+        ax.plot(
+            rows["year"],
+            rows["value"],
+            marker="o",
+            color=palette[i % 10],
+            linestyle=("-", ":", "-.")[i // 10 % 3],
+            label=area,
+        )
     province = selection[selection["area"] == PROVINCE]
     if not province.empty:
-        ax.plot(province["year"], province["value"], marker="s", linestyle="--",
-                color="black", label="NTT province")
+        ax.plot(
+            province["year"],
+            province["value"],
+            marker="s",
+            linestyle="--",
+            color="black",
+            label="NTT province",
+        )
     if not selection.empty:
         first, last = int(selection["year"].min()), int(selection["year"].max())
         ax.set_xticks(range(first, last + 1))
         ax.set_xlim(first - 0.3, last + 0.3)
         years = f"{first}-{last}" if last > first else str(first)
         many = len(areas) > ONE_COLUMN_LEGEND_MAX
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7 if many else 8,
-                  ncol=2 if many else 1, frameon=False, columnspacing=0.8)
+        ax.legend(
+            loc="center left",
+            bbox_to_anchor=(1.01, 0.5),
+            fontsize=7 if many else 8,
+            ncol=2 if many else 1,
+            frameon=False,
+            columnspacing=0.8,
+        )
     else:
         years = "no area selected"
     ax.set_ylim(bottom=0)
-    plots.finish(ax, f"{spec.label} by area, NTT, {years}", "year",
-                 f"{spec.axis} ({spec.unit})",
-                 f"Borotoding (2024), thesis, citing BPS NTT; data: {spec.resource}")
+    plots.finish(
+        ax,
+        f"{spec.label} by area, NTT, {years}",
+        "year",
+        f"{spec.axis} ({spec.unit})",
+        f"Borotoding (2024), thesis, citing BPS NTT; data: {spec.resource}",
+    )
 
 
-TABLE_STYLE = ("<style>.tipcourse-explorer-summary {border-collapse: collapse; margin: 0.3em 0}"
-               " .tipcourse-explorer-summary th, .tipcourse-explorer-summary td "
-               "{padding: 0.15em 0.9em; text-align: right; border-bottom: 1px solid #ddd}"
-               " .tipcourse-explorer-summary tbody th {text-align: left}</style>")
+TABLE_STYLE = (
+    "<style>.tipcourse-explorer-summary {border-collapse: collapse; margin: 0.3em 0}"
+    " .tipcourse-explorer-summary th, .tipcourse-explorer-summary td "
+    "{padding: 0.15em 0.9em; text-align: right; border-bottom: 1px solid #ddd}"
+    " .tipcourse-explorer-summary tbody th {text-align: left}</style>"
+)
 
 
 def table_html(selection: pd.DataFrame, indicator: str) -> str:
@@ -162,8 +201,12 @@ def table_html(selection: pd.DataFrame, indicator: str) -> str:
         return "<p>No data selected.</p>"
     table = table.rename(index={PROVINCE: "NTT (province)"})
     table.index.name = None
-    body = TABLE_STYLE + table.to_html(float_format=lambda v: f"{v:.2f}", na_rep="no data",
-                                       classes="tipcourse-explorer-summary", border=0)
+    body = TABLE_STYLE + table.to_html(
+        float_format=lambda v: f"{v:.2f}",
+        na_rep="no data",
+        classes="tipcourse-explorer-summary",
+        border=0,
+    )
     if len(table.columns) > 1:
         what = "first and last selected year, and the change in percentage points (pp)"
     else:
@@ -185,7 +228,7 @@ class Renderer:
 
     MARGINS = {"left": 0.08, "right": 0.7, "bottom": 0.19, "top": 0.9}
 
-    def __init__(self, size=(8.5, 4.4), dpi: int = 80):
+    def __init__(self, size: tuple[float, float] = (8.5, 4.4), dpi: int = 80) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -204,14 +247,15 @@ class Renderer:
         return plots.png(fig, compress_level=1)
 
 
-def render_png(selection: pd.DataFrame, indicator: str,
-               renderer: Renderer | None = None) -> bytes:
+def render_png(selection: pd.DataFrame, indicator: str, renderer: Renderer | None = None) -> bytes:
     """The plot as PNG bytes, cached: a view drawn before is not drawn again."""
     key = ("explorer", selection.to_csv(index=False), indicator)
     return plots.cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
 
 
-def plot(areas, indicator: str = "poverty", years=None):
+def plot(
+    areas: Sequence[str], indicator: str = "poverty", years: Sequence[int] | None = None
+) -> plots.Picture:
     """The explorer's plot for these choices, as a picture for a notebook (no widget)."""
     frame = indicator_frame(indicator)
     years = tuple(years) if years else year_range(frame)
@@ -219,7 +263,7 @@ def plot(areas, indicator: str = "poverty", years=None):
     return plots.Picture(render_png(chosen, indicator), describe(indicator, areas, years))
 
 
-def describe(indicator: str, areas, years) -> str:
+def describe(indicator: str, areas: Sequence[str], years: Sequence[int]) -> str:
     """What a plot shows, in one line (the text version of the picture)."""
     who = ", ".join(areas) + " and the province" if areas else "the province only"
     first, last = years
@@ -237,10 +281,16 @@ def default_areas(frame: pd.DataFrame) -> list[str]:
 
 # --- the widget: thin ------------------------------------------------------------------------
 
+
 class Explorer(PlainText, w.VBox):
     """Pick areas, an indicator and years; the plot and the table follow every change."""
 
-    def __init__(self, areas=None, indicator: str = "poverty", years=None):
+    def __init__(
+        self,
+        areas: Sequence[str] | None = None,
+        indicator: str = "poverty",
+        years: Sequence[int] | None = None,
+    ) -> None:
         _indicator(indicator)  # a clear error for an unknown indicator
         self._frames = {name: indicator_frame(name) for name in INDICATORS}
         frame = self._frames[indicator]
@@ -249,29 +299,46 @@ class Explorer(PlainText, w.VBox):
         years = tuple(years) if years else (low, high)
         self.indicator = w.Dropdown(
             options=[(spec.label, name) for name, spec in INDICATORS.items()],
-            value=indicator, description="Indicator:")
+            value=indicator,
+            description="Indicator:",
+        )
         self.areas = w.SelectMultiple(
-            options=names, value=tuple(areas if areas else default_areas(frame)),
-            rows=12, description="Areas:", layout=w.Layout(width="22em"))
-        self.years = w.IntRangeSlider(value=years, min=low, max=high, step=1,
-                                      description="Years:", continuous_update=False,
-                                      readout=False, layout=w.Layout(width="18em"))
+            options=names,
+            value=tuple(areas if areas else default_areas(frame)),
+            rows=12,
+            description="Areas:",
+            layout=w.Layout(width="22em"),
+        )
+        self.years = w.IntRangeSlider(
+            value=years,
+            min=low,
+            max=high,
+            step=1,
+            description="Years:",
+            continuous_update=False,
+            readout=False,
+            layout=w.Layout(width="18em"),
+        )
         self.years_label = w.Label()  # the slider's own readout cuts "2012 – 2017" short
-        help_text = w.HTML("<small>Ctrl-click (Cmd-click on a Mac) to pick several areas. "
-                           "The province (dashed line) is always shown for comparison.</small>")
+        help_text = w.HTML(
+            "<small>Ctrl-click (Cmd-click on a Mac) to pick several areas. "
+            "The province (dashed line) is always shown for comparison.</small>"
+        )
         self.plot = w.Output(layout=w.Layout(min_height="22em"))
         self.table = w.HTML()
         self._renderer = Renderer()
         self.table.add_class("tipcourse-explorer-table")
         for control in (self.indicator, self.areas, self.years):
             control.observe(self._changed, "value")
-        controls = w.VBox([self.indicator, w.HBox([self.years, self.years_label]), help_text],
-                          layout=w.Layout(width="26em", margin="0 2em 0 0"))
+        controls = w.VBox(
+            [self.indicator, w.HBox([self.years, self.years_label]), help_text],
+            layout=w.Layout(width="26em", margin="0 2em 0 0"),
+        )
         super().__init__([w.HBox([controls, self.areas]), self.plot, self.table])
         self.add_class("tipcourse-explorer")
         self.update()
 
-    def _changed(self, _change):
+    def _changed(self, _change: dict) -> None:
         self.update()
 
     def selection(self) -> pd.DataFrame:
@@ -290,6 +357,8 @@ class Explorer(PlainText, w.VBox):
     def describe(self) -> str:
         return describe(self.indicator.value, list(self.areas.value), self.years.value)
 
-    def __repr__(self):
-        return (f"NTT indicator explorer: {self.describe()} "
-                "(run the notebook to change areas, indicator and years)")
+    def __repr__(self) -> str:
+        return (
+            f"NTT indicator explorer: {self.describe()} "
+            "(run the notebook to change areas, indicator and years)"
+        )

@@ -1,12 +1,18 @@
 """The glossary (data resource `glossary`): search in English and Indonesian, and a search box."""
+
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import data
 from .quiz.questions import normalise_text
+
+if TYPE_CHECKING:
+    import ipywidgets
+    from nbformat import NotebookNode
 
 SHOWN = ["term", "indonesian", "abbreviation", "definition", "first_lesson"]
 
@@ -20,8 +26,12 @@ def search(query: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
     words = normalise_text(query).split()
     if not words:
         return table[SHOWN].reset_index(drop=True)
-    haystack = (table[["term", "indonesian", "abbreviation", "definition"]]
-                .fillna("").agg(" ".join, axis=1).map(normalise_text))
+    haystack = (
+        table[["term", "indonesian", "abbreviation", "definition"]]
+        .fillna("")
+        .agg(" ".join, axis=1)
+        .map(normalise_text)
+    )
     hits = haystack.map(lambda text: all(w in text for w in words))
     # The exact term first, then terms containing every word, then matches in definitions.
     terms = table["term"].fillna("").map(normalise_text)
@@ -35,26 +45,33 @@ def to_html(found: pd.DataFrame) -> str:
     if found.empty:
         return "<p>No term found. Try fewer letters, or the Indonesian word.</p>"
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if pd.isna(v) else str(v))}</td>" for v in row) + "</tr>"
-        for row in found.itertuples(index=False))
+        "<tr>"
+        + "".join(f"<td>{html.escape('' if pd.isna(v) else str(v))}</td>" for v in row)
+        + "</tr>"
+        for row in found.itertuples(index=False)
+    )
     head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in found.columns)
     return f'<table class="tipcourse-glossary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def search_box():
+def search_box() -> ipywidgets.VBox:
     """A text box; the table below it shows the matching terms as you type."""
     import ipywidgets as w
 
     from .ui import PlainText
 
     class GlossarySearch(PlainText, w.VBox):
-        def __repr__(self):
-            return "Glossary search: type an English or Indonesian term (run the notebook to use it)"
+        def __repr__(self) -> str:
+            return (
+                "Glossary search: type an English or Indonesian term (run the notebook to use it)"
+            )
 
     table = data.load("glossary")
     box = w.Text(placeholder="e.g. calo, debt, LPSK", description="Search:", continuous_update=True)
     result = w.HTML(to_html(search("", table)))
-    box.observe(lambda change: setattr(result, "value", to_html(search(change["new"], table))), "value")
+    box.observe(
+        lambda change: setattr(result, "value", to_html(search(change["new"], table))), "value"
+    )
     return GlossarySearch([box, result])
 
 
@@ -86,14 +103,23 @@ def link_cell_text(term_ids: list[str], table: pd.DataFrame | None = None) -> st
     items = []
     for term_id in term_ids:
         row = table.loc[term_id]
-        name = row["abbreviation"] if isinstance(row["abbreviation"], str) else f"*{row['indonesian']}*"
+        name = (
+            row["abbreviation"]
+            if isinstance(row["abbreviation"], str)
+            else f"*{row['indonesian']}*"
+        )
         items.append(f"{name} ({row['term']})")
-    return ("**Indonesian terms in this lesson**, explained in the "
-            "[glossary](appendix_glossary.ipynb): " + "; ".join(items) + ".")
+    return (
+        "**Indonesian terms in this lesson**, explained in the "
+        "[glossary](appendix_glossary.ipynb): " + "; ".join(items) + "."
+    )
 
 
-def lesson_link_text(nb, table: pd.DataFrame | None = None) -> str:
+def lesson_link_text(nb: NotebookNode, table: pd.DataFrame | None = None) -> str:
     """The link cell a lesson notebook should have, from the terms its markdown uses."""
-    text = "\n".join(c.source for c in nb.cells
-                     if c.cell_type == "markdown" and LINK_TAG not in c.metadata.get("tags", []))
+    text = "\n".join(
+        c.source
+        for c in nb.cells
+        if c.cell_type == "markdown" and LINK_TAG not in c.metadata.get("tags", [])
+    )
     return link_cell_text(terms_in_text(text, table), table)

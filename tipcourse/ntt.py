@@ -1,6 +1,7 @@
 """East Nusa Tenggara in the course's data: the province row's name and the indicators the data
 give for every regency and city, named once for the explorer (lesson 06), the brief (lesson 08)
 and the lessons."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,14 @@ class Indicator:
 
 
 INDICATORS = {
-    "poverty": Indicator("ntt_poverty", "poverty_rate_pct", "Poverty rate", "rate",
-                         "% of population"),
-    "unemployment": Indicator("ntt_unemployment", "open_unemployment_rate_pct",
-                              "Open unemployment rate", "rate", "% of labour force"),
+    "poverty": Indicator(
+        "ntt_poverty", "poverty_rate_pct", "Poverty rate", "rate", "% of population"
+    ),
+    "unemployment": Indicator(
+        "ntt_unemployment",
+        "open_unemployment_rate_pct",
+        "Open unemployment rate",
+        "rate",
+        "% of labour force",
+    ),
 }

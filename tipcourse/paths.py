@@ -1,4 +1,5 @@
 """Where things are: the repository's folders, named once for every module."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -10,21 +10,30 @@ has such finished figures saved from the pixels already drawn (`png`). Other fig
 inline backend's default. Matplotlib is pinned to 3.10: 3.11 draws text about three times
 slower (measured on these machines).
 """
+
 from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # matplotlib is imported on first use (lessons that plot nothing skip it)
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 PALETTE = "colorblind"  # seaborn's colour-blind-safe palette (Okabe-Ito-like), used everywhere
 SOURCE_STYLE = {"fontsize": 8, "color": "#444444"}
 FINISHED = "_tipcourse_finished"  # set on a figure by finish(): its layout fits the canvas
 
 
-def style():
+def style() -> None:
     import seaborn as sns
 
     sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
     _show_finished_figures_fast()
 
 
-def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
+def finish(ax: Axes, title: str, xlabel: str, ylabel: str, source: str) -> None:
     """Title, axis labels (with units) and a source line at the bottom of the figure."""
     # y=1.0 places the title just above the axes. Without it, matplotlib measures every tick
     # label at each layout and drawing to keep the title clear of labels on top of the axes,
@@ -33,8 +42,9 @@ def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig = ax.figure
-    note = fig.text(0.01, 0.01, _wrap(f"Source: {source}", fig), ha="left", va="bottom",
-                    **SOURCE_STYLE)
+    note = fig.text(
+        0.01, 0.01, _wrap(f"Source: {source}", fig), ha="left", va="bottom", **SOURCE_STYLE
+    )
     # Fit axes, labels and legends to the figure, then raise the bottom edge above the
     # (possibly wrapped) source line. tight_layout(rect=...) would do this in two passes.
     fig.tight_layout()
@@ -48,7 +58,7 @@ def finish(ax, title: str, xlabel: str, ylabel: str, source: str):
     setattr(fig, FINISHED, True)
 
 
-def _title_fits(heading, ax) -> bool:
+def _title_fits(heading: Text, ax: Axes) -> bool:
     """Keep a left-aligned title inside the figure. It starts at the axes' left edge; when long
     y labels push the axes right, it would run past the figure's right edge, so it moves left,
     at most to the figure's own left edge. False if it is wider than the figure."""
@@ -63,7 +73,9 @@ def _title_fits(heading, ax) -> bool:
     return x >= leftmost
 
 
-def _wrap(text: str, fig, fontsize: float = SOURCE_STYLE["fontsize"], em: float = 0.6) -> str:
+def _wrap(
+    text: str, fig: Figure, fontsize: float = SOURCE_STYLE["fontsize"], em: float = 0.6
+) -> str:
     """Break text into lines that fit the figure's width. (Matplotlib's own wrap=True measures
     the text word by word at every layout and drawing, which costs more than the plot.)
 
@@ -76,7 +88,7 @@ def _wrap(text: str, fig, fontsize: float = SOURCE_STYLE["fontsize"], em: float 
     return "\n".join(textwrap.wrap(text, max(per_line, 20)))
 
 
-def png(fig, compress_level: int = 6) -> bytes:
+def png(fig: Figure, compress_level: int = 6) -> bytes:
     """The figure as PNG bytes, drawn at most once (no tight bounding box: see the module
     docstring)."""
     import io
@@ -92,18 +104,19 @@ def png(fig, compress_level: int = 6) -> bytes:
         # In a notebook, pyplot's post-execute hook has usually drawn the figure already (it
         # draws every changed figure); its pixels are still in the canvas, so no second draw.
         canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1)
+    image = Image.frombuffer(
+        "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+    )
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, format="png", compress_level=compress_level)
     return buffer.getvalue()
 
 
-_PNG_CACHE: dict = {}
+_PNG_CACHE: dict[Hashable, bytes] = {}
 _PNG_CACHE_SIZE = 32
 
 
-def cached_png(key, render) -> bytes:
+def cached_png(key: Hashable, render: Callable[[], bytes]) -> bytes:
     """PNG bytes for `key` (a hashable description of a plot), from `render()` on first use.
 
     A lesson that shows one view twice, as a static plot and as a widget's first view, draws
@@ -116,32 +129,37 @@ def cached_png(key, render) -> bytes:
     return _PNG_CACHE[key]
 
 
-def clear_cache():
+def clear_cache() -> None:
     _PNG_CACHE.clear()
 
 
 class Picture:
     """PNG bytes shown as an image in a notebook, with a short text for plain-text readers."""
 
-    def __init__(self, png: bytes, text: str):
+    def __init__(self, png: bytes, text: str) -> None:
         self.png, self.text = png, text
 
-    def _repr_png_(self):
+    def _repr_png_(self) -> bytes:
         return self.png
 
     def output(self) -> dict:
         """This picture as one output of an ipywidgets `Output` widget (its `outputs` field)."""
         import base64
 
-        return {"output_type": "display_data", "metadata": {},
-                "data": {"image/png": base64.b64encode(self.png).decode("ascii"),
-                         "text/plain": self.text}}
+        return {
+            "output_type": "display_data",
+            "metadata": {},
+            "data": {
+                "image/png": base64.b64encode(self.png).decode("ascii"),
+                "text/plain": self.text,
+            },
+        }
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return self.text
 
 
-def _inline_png(fig):
+def _inline_png(fig: Figure) -> str:
     """IPython's PNG formatter for figures: finished figures drawn once, others as usual."""
     import base64
 
@@ -152,7 +170,7 @@ def _inline_png(fig):
     return print_figure(fig, "png", base64=True, bbox_inches="tight")
 
 
-def _show_finished_figures_fast():
+def _show_finished_figures_fast() -> None:
     """Install `_inline_png` in a Jupyter kernel that uses the inline backend (else: nothing)."""
     from IPython import get_ipython
 
@@ -162,7 +180,9 @@ def _show_finished_figures_fast():
     import matplotlib
 
     if matplotlib.get_backend(auto_select=False) not in (
-            "inline", "module://matplotlib_inline.backend_inline"):
+        "inline",
+        "module://matplotlib_inline.backend_inline",
+    ):
         return
     # Importing the backend configures its formatters; ours must come after, or it is replaced.
     import matplotlib_inline.backend_inline  # noqa: F401
@@ -171,7 +191,7 @@ def _show_finished_figures_fast():
     shell.display_formatter.formatters["image/png"].for_type(Figure, _inline_png)
 
 
-def colours(n: int):
+def colours(n: int) -> list[tuple[float, float, float]]:
     """The first n colours of the course palette (for plots drawn with pandas/matplotlib)."""
     import seaborn as sns
 

@@ -2,15 +2,20 @@
 
 Read-only: a damaged answers file is reported, not moved (the lesson itself handles that).
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .quiz.banks import lessons, load_bank
 from .quiz.store import answers_dir
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 COLUMNS = ["lesson", "questions", "answered", "correct", "note"]
 
@@ -32,13 +37,14 @@ def summary(directory: Path | None = None) -> pd.DataFrame:
         bank = load_bank(lesson)
         saved, note = _saved_answers(directory / f"{lesson}.json")
         mine = {qid: entry for qid, entry in saved.items() if qid in bank}
-        correct = sum(1 for e in mine.values()
-                      if e.get("points") and e.get("score") == e.get("points"))
+        correct = sum(
+            1 for e in mine.values() if e.get("points") and e.get("score") == e.get("points")
+        )
         rows.append([lesson, len(bank), len(mine), correct, note])
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def draw(ax, table: pd.DataFrame) -> None:
+def draw(ax: Axes, table: pd.DataFrame) -> None:
     """Horizontal bars: questions in each lesson, answered, and correct."""
     from . import plots
 
@@ -50,6 +56,10 @@ def draw(ax, table: pd.DataFrame) -> None:
     ax.set_yticks(list(y), table["lesson"])
     ax.invert_yaxis()
     ax.legend(loc="lower right")
-    plots.finish(ax, "Your progress through the self-check questions",
-                 "number of questions (count)", "lesson",
-                 "your answers file in the answers folder (see 'Where your answers live')")
+    plots.finish(
+        ax,
+        "Your progress through the self-check questions",
+        "number of questions (count)",
+        "lesson",
+        "your answers file in the answers folder (see 'Where your answers live')",
+    )

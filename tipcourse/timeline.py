@@ -11,29 +11,54 @@ The logic is plain Python and tested without a front end (tests/test_timeline.py
 `TimelineExplorer` is the thin widget on top: level check boxes, a year-range slider and a
 "confirmed only" box; it calls `filter_timeline` and shows the table and the figure.
 """
+
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .plots import Picture, cached_png, colours, finish, png
 
+if TYPE_CHECKING:  # imported where they are used: the logic needs neither
+    import ipywidgets
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
 LEVELS = ("international", "regional", "national")
 VERIFICATION = ("confirmed", "unverified", "garbled_in_seed")
-VERIFICATION_LABELS = {"confirmed": "confirmed", "unverified": "unverified",
-                       "garbled_in_seed": "garbled in a source paper"}
-TABLE_COLUMNS = {"date": "date", "level": "level", "instrument": "instrument",
-                 "law_number": "number", "what_it_does": "what it does",
-                 "verification": "verification"}
-SOURCE = ("data: legal_timeline (seeds 000, 001, 003, 004, checked against FACTS.md "
-          "and the instruments' texts)")
+VERIFICATION_LABELS = {
+    "confirmed": "confirmed",
+    "unverified": "unverified",
+    "garbled_in_seed": "garbled in a source paper",
+}
+TABLE_COLUMNS = {
+    "date": "date",
+    "level": "level",
+    "instrument": "instrument",
+    "law_number": "number",
+    "what_it_does": "what it does",
+    "verification": "verification",
+}
+SOURCE = (
+    "data: legal_timeline (seeds 000, 001, 003, 004, checked against FACTS.md "
+    "and the instruments' texts)"
+)
 
 
 # --- logic ------------------------------------------------------------------------------------
 
-def filter_timeline(frame, levels=LEVELS, from_year=None, to_year=None, verified_only=False):
+
+def filter_timeline(
+    frame: pd.DataFrame,
+    levels: str | Iterable[str] = LEVELS,
+    from_year: int | None = None,
+    to_year: int | None = None,
+    verified_only: bool = False,
+) -> pd.DataFrame:
     """The rows of `frame` (a `legal_timeline` table) that match, earliest first.
 
     levels: any of LEVELS (a single string is accepted). from_year/to_year: inclusive bounds,
@@ -58,12 +83,12 @@ def filter_timeline(frame, levels=LEVELS, from_year=None, to_year=None, verified
     return rows.sort_values(["year", "date"], kind="stable").reset_index(drop=True)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A cell as text: missing values (None, NaN, pd.NA) become ''."""
     return "" if pd.isna(value) else str(value)
 
 
-def short_label(row, width: int = 66) -> str:
+def short_label(row: pd.Series, width: int = 66) -> str:
     """A one-line label for a timeline row: its number (if it has a useful one) and its name.
 
     Long names without a number are shortened around their acronym, e.g. 'ASEAN Convention
@@ -85,7 +110,7 @@ def short_label(row, width: int = 66) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def timeline_table_html(frame) -> str:
+def timeline_table_html(frame: pd.DataFrame) -> str:
     """An HTML table of the rows (escaped); entries that are not confirmed are flagged."""
     if len(frame) == 0:
         return "<p><i>No entries match these filters.</i></p>"
@@ -102,9 +127,11 @@ def timeline_table_html(frame) -> str:
             cells.append(f"<td style='text-align:left;vertical-align:top'>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     # tabindex and a label: the scrolling box must be reachable and named for keyboard users.
-    return ("<div style='max-height:26em;overflow:auto' tabindex='0' role='region' "
-            "aria-label='Timeline entries'><table class='tipcourse-timeline'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+    return (
+        "<div style='max-height:26em;overflow:auto' tabindex='0' role='region' "
+        "aria-label='Timeline entries'><table class='tipcourse-timeline'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def figure_size(rows: int) -> tuple[float, float]:
@@ -112,7 +139,7 @@ def figure_size(rows: int) -> tuple[float, float]:
     return 11.0, max(2.6, 0.3 * rows + 1.6)
 
 
-def timeline_figure(frame, ax=None):
+def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Draw the rows as a dot timeline (one line per entry, earliest at the top); return the figure.
 
     Colour = level; filled dot = confirmed, open dot = unverified, cross = garbled in a seed
@@ -129,10 +156,16 @@ def timeline_figure(frame, ax=None):
         fig = Figure(figsize=figure_size(len(frame)))
         FigureCanvasAgg(fig)
         ax = fig.subplots()
-    colour = dict(zip(LEVELS, colours(len(LEVELS))))
+    colour = dict(zip(LEVELS, colours(len(LEVELS)), strict=True))
     if len(frame) == 0:
-        ax.text(0.5, 0.5, "No entries match these filters.", ha="center", va="center",
-                transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            "No entries match these filters.",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+        )
         ax.set_xticks([])
         ax.set_yticks([])
         return ax.figure
@@ -140,17 +173,31 @@ def timeline_figure(frame, ax=None):
     low, high = min(years), max(years)
     positions = list(range(len(frame)))
     ax.hlines(positions, low - 3, years, color="#dddddd", linewidth=0.8, zorder=1)
-    for y, (year, (_, row)) in enumerate(zip(years, frame.iterrows())):
+    for y, (year, (_, row)) in enumerate(zip(years, frame.iterrows(), strict=True)):
         c = colour[row["level"]]
         status = row["verification"]
         if status == "garbled_in_seed":
             ax.plot(year, y, marker="X", markersize=9, color=c, markeredgecolor="black", zorder=3)
         else:
-            ax.plot(year, y, marker="o", markersize=8, markeredgewidth=1.6, markeredgecolor=c,
-                    markerfacecolor=c if status == "confirmed" else "white", zorder=3)
-    labels = [short_label(row) + ("" if row["verification"] == "confirmed" else
-                                  f" [{VERIFICATION_LABELS[row['verification']]}]")
-              for _, row in frame.iterrows()]
+            ax.plot(
+                year,
+                y,
+                marker="o",
+                markersize=8,
+                markeredgewidth=1.6,
+                markeredgecolor=c,
+                markerfacecolor=c if status == "confirmed" else "white",
+                zorder=3,
+            )
+    labels = [
+        short_label(row)
+        + (
+            ""
+            if row["verification"] == "confirmed"
+            else f" [{VERIFICATION_LABELS[row['verification']]}]"
+        )
+        for _, row in frame.iterrows()
+    ]
     ax.set_yticks(positions, labels, fontsize=8)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
     ax.set_ylim(len(frame) - 0.5, -0.5)  # earliest at the top
@@ -158,22 +205,37 @@ def timeline_figure(frame, ax=None):
     ax.grid(axis="y", visible=False)
     present_levels = [lvl for lvl in LEVELS if lvl in set(frame["level"])]
     present_status = [s for s in VERIFICATION if s in set(frame["verification"])]
-    handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color=colour[lvl],
-                      label=lvl) for lvl in present_levels]
-    shape = {"confirmed": dict(marker="o", markerfacecolor="#555555"),
-             "unverified": dict(marker="o", markerfacecolor="white"),
-             "garbled_in_seed": dict(marker="X", markerfacecolor="#555555")}
-    handles += [Line2D([], [], linestyle="", markersize=8, markeredgecolor="#555555",
-                       label=VERIFICATION_LABELS[s], **shape[s]) for s in present_status]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
-              frameon=False)
+    handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=8, color=colour[lvl], label=lvl)
+        for lvl in present_levels
+    ]
+    shape = {
+        "confirmed": dict(marker="o", markerfacecolor="#555555"),
+        "unverified": dict(marker="o", markerfacecolor="white"),
+        "garbled_in_seed": dict(marker="X", markerfacecolor="#555555"),
+    }
+    handles += [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            markersize=8,
+            markeredgecolor="#555555",
+            label=VERIFICATION_LABELS[s],
+            **shape[s],
+        )
+        for s in present_status
+    ]
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False
+    )
     return ax.figure
 
 
 TITLE = "Legal instruments against trafficking, by year"
 
 
-def figure_png(frame, title: str = TITLE, dpi: int = 80) -> bytes:
+def figure_png(frame: pd.DataFrame, title: str = TITLE, dpi: int = 80) -> bytes:
     """The finished figure (title, axis labels, source line) as PNG bytes (deterministic).
 
     Drawing this text-dense figure is the slowest step of lesson 05, so it is cached: the
@@ -183,7 +245,7 @@ def figure_png(frame, title: str = TITLE, dpi: int = 80) -> bytes:
     return cached_png(key, lambda: _render_png(frame, title, dpi))
 
 
-def _render_png(frame, title: str, dpi: int) -> bytes:
+def _render_png(frame: pd.DataFrame, title: str, dpi: int) -> bytes:
     import io
 
     from PIL import Image
@@ -200,17 +262,20 @@ def _render_png(frame, title: str, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def plot(frame, title: str = TITLE):
+def plot(frame: pd.DataFrame, title: str = TITLE) -> Picture:
     """The timeline of `frame` as a picture for a notebook (the same PNG as the explorer's)."""
     years = [int(y) for y in frame["year"]]
     span = f", {min(years)}-{max(years)}" if years else ""
-    return Picture(figure_png(frame, title),
-                   f"Timeline plot: {len(frame)} entries{span} (run the notebook to see it)")
+    return Picture(
+        figure_png(frame, title),
+        f"Timeline plot: {len(frame)} entries{span} (run the notebook to see it)",
+    )
 
 
 # --- the widget -------------------------------------------------------------------------------
 
-def _explorer_class():
+
+def _explorer_class() -> type[ipywidgets.VBox]:
     import ipywidgets as w
 
     from .ui import PlainText
@@ -218,56 +283,84 @@ def _explorer_class():
     class TimelineExplorer(PlainText, w.VBox):
         """Tick levels, choose years, hide unconfirmed entries; the table and plot follow."""
 
-        def __init__(self, frame, from_year=None):
+        def __init__(self, frame: pd.DataFrame, from_year: int | None = None) -> None:
             self.frame = frame
             low, high = int(frame["year"].min()), int(frame["year"].max())
             start = low if from_year is None else min(max(int(from_year), low), high)
-            self.levels = {lvl: w.Checkbox(value=True, description=lvl, indent=False,
-                                           layout=w.Layout(width="auto"))
-                           for lvl in LEVELS}
-            self.years = w.IntRangeSlider(value=(start, high), min=low, max=high, step=1,
-                                          description="Years:", continuous_update=False,
-                                          layout=w.Layout(width="32em"))
-            self.verified_only = w.Checkbox(value=False, description="confirmed entries only",
-                                            indent=False, layout=w.Layout(width="auto"))
+            self.levels = {
+                lvl: w.Checkbox(
+                    value=True, description=lvl, indent=False, layout=w.Layout(width="auto")
+                )
+                for lvl in LEVELS
+            }
+            self.years = w.IntRangeSlider(
+                value=(start, high),
+                min=low,
+                max=high,
+                step=1,
+                description="Years:",
+                continuous_update=False,
+                layout=w.Layout(width="32em"),
+            )
+            self.verified_only = w.Checkbox(
+                value=False,
+                description="confirmed entries only",
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
             self.summary = w.HTML("")
             self.table = w.HTML("")
             self.plot = w.Output()
             for control in [*self.levels.values(), self.years, self.verified_only]:
                 control.observe(lambda _: self.update(), "value")
-            controls = w.VBox([
-                w.HBox([w.HTML("<b>Level:</b>&nbsp;"), *self.levels.values()]),
-                self.years, self.verified_only])
+            controls = w.VBox(
+                [
+                    w.HBox([w.HTML("<b>Level:</b>&nbsp;"), *self.levels.values()]),
+                    self.years,
+                    self.verified_only,
+                ]
+            )
             super().__init__([controls, self.summary, self.table, self.plot])
             self.rows = None
             self.update()
 
         def selection(self) -> dict:
             """The current choices, as keyword arguments of `filter_timeline`."""
-            return {"levels": [lvl for lvl, box in self.levels.items() if box.value],
-                    "from_year": self.years.value[0], "to_year": self.years.value[1],
-                    "verified_only": self.verified_only.value}
+            return {
+                "levels": [lvl for lvl, box in self.levels.items() if box.value],
+                "from_year": self.years.value[0],
+                "to_year": self.years.value[1],
+                "verified_only": self.verified_only.value,
+            }
 
-        def update(self):
+        def update(self) -> pd.DataFrame:
             self.rows = filter_timeline(self.frame, **self.selection())
             flagged = int((self.rows["verification"] != "confirmed").sum())
-            self.summary.value = (f"<b>{len(self.rows)} of {len(self.frame)} entries shown</b>"
-                                  f" ({flagged} not confirmed, marked ⚠).")
+            self.summary.value = (
+                f"<b>{len(self.rows)} of {len(self.frame)} entries shown</b>"
+                f" ({flagged} not confirmed, marked ⚠)."
+            )
             self.table.value = timeline_table_html(self.rows)
             alt = f"Timeline plot of the {len(self.rows)} entries listed in the table above."
             self.plot.outputs = (Picture(figure_png(self.rows), alt).output(),)
             return self.rows
 
-        def __repr__(self):
+        def __repr__(self) -> str:
             low, high = self.years.min, self.years.max
-            return (f"Timeline explorer: {len(self.frame)} legal instruments and events, "
-                    f"{low}-{high}; tick levels, choose years, or show confirmed entries only "
-                    "(run the notebook to use it)")
+            return (
+                f"Timeline explorer: {len(self.frame)} legal instruments and events, "
+                f"{low}-{high}; tick levels, choose years, or show confirmed entries only "
+                "(run the notebook to use it)"
+            )
 
     return TimelineExplorer
 
 
-def __getattr__(name):  # the widget class is built on first use, so the logic needs no ipywidgets
+def __getattr__(
+    name: str,
+) -> type[
+    ipywidgets.VBox
+]:  # the widget class is built on first use, so the logic needs no ipywidgets
     if name == "TimelineExplorer":
         cls = _explorer_class()
         globals()["TimelineExplorer"] = cls

@@ -1,6 +1,7 @@
 """Execute notebooks hermetically: a throw-away answers folder and IPython profile, so running
 a notebook for a commit, a release or a benchmark never reads or writes a student's answers.
 The result is normalised (normalise.py): executing an unchanged notebook gives the same bytes."""
+
 from __future__ import annotations
 
 import contextlib
@@ -41,8 +42,9 @@ def hermetic_env() -> Iterator[Path]:
             os.environ.update(saved)
 
 
-def execute_notebook(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180,
-                     name: str | None = None) -> nbformat.NotebookNode:
+def execute_notebook(
+    nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180, name: str | None = None
+) -> nbformat.NotebookNode:
     """Run every cell of `nb` in place (outputs and widget state are stored in it), then
     normalise it. `name` is the notebook's file name, for its cell and widget ids; without it
     they keep the prefix of the cell ids `nb` has (normalise.infer_prefix)."""
@@ -52,9 +54,14 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180,
     nb.metadata.pop("widgets", None)  # an earlier run's models; nbclient only adds
     with hermetic_env():
         # No timings; streams merged as nbval merges them (how a stream is split is chance).
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       coalesce_streams=True,
-                       resources={"metadata": {"path": str(cwd)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            record_timing=False,
+            coalesce_streams=True,
+            resources={"metadata": {"path": str(cwd)}},
+        ).execute()
     return normalise(nb, name)
 
 

@@ -11,6 +11,7 @@ rubric criteria and model answers of `solutions/keys/`, the cells tagged `soluti
 solution regions of `solutions/`. A text of at least `MIN_WORDS` words found anywhere stops
 the handout, naming the file and the text.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -27,11 +28,29 @@ from ..paths import ROOT
 from .transforms import _MARKER, normal_tag
 
 NAME = "tipcourse-handout"
-INCLUDE = ("README.md", "environment.yml", "pyproject.toml", "constraints.txt", "Makefile",
-           "postBuild", ".gitignore", "notebooks/*.ipynb", "exercises/*.ipynb", "data/*",
-           "tipcourse/*", "docs/*")
-EXCLUDE = ("solutions/*", "instructor/*", "tests/*", ".ci/*", "*/__pycache__/*", "*.pyc",
-           "notebooks/*.md")
+INCLUDE = (
+    "README.md",
+    "environment.yml",
+    "pyproject.toml",
+    "constraints.txt",
+    "Makefile",
+    "postBuild",
+    ".gitignore",
+    "notebooks/*.ipynb",
+    "exercises/*.ipynb",
+    "data/*",
+    "tipcourse/*",
+    "docs/*",
+)
+EXCLUDE = (
+    "solutions/*",
+    "instructor/*",
+    "tests/*",
+    ".ci/*",
+    "*/__pycache__/*",
+    "*.pyc",
+    "notebooks/*.md",
+)
 MIN_WORDS = 5  # a shorter key text ("An act.") is not evidence of a leak
 FIXED_DATE = "2026-01-01T00:00:00+00:00"  # the one commit's date: the repository is reproducible
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -49,24 +68,33 @@ class Secret:
 
 # --- what goes in -------------------------------------------------------------------------------
 
+
 def handout_files(root: Path = ROOT) -> list[str]:
     """Paths (relative, '/'-separated) of the files that go into the handout."""
-    return [p for p in _tracked(root)
-            if any(fnmatch.fnmatch(p, pat) for pat in INCLUDE)
-            and not any(fnmatch.fnmatch(p, pat) for pat in EXCLUDE)]
+    return [
+        p
+        for p in _tracked(root)
+        if any(fnmatch.fnmatch(p, pat) for pat in INCLUDE)
+        and not any(fnmatch.fnmatch(p, pat) for pat in EXCLUDE)
+    ]
 
 
 def _tracked(root: Path) -> list[str]:
     """The repository's tracked files (so stray local files never travel), or every file."""
     if (root / ".git").exists():
-        out = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True,
-                             check=True)
+        out = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True
+        )
         return sorted(p for p in out.stdout.decode().split("\0") if p and (root / p).is_file())
-    return sorted(str(p.relative_to(root)).replace(os.sep, "/") for p in root.rglob("*")
-                  if p.is_file() and ".git" not in p.parts)
+    return sorted(
+        str(p.relative_to(root)).replace(os.sep, "/")
+        for p in root.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    )
 
 
 # --- what must not ------------------------------------------------------------------------------
+
 
 def _strings(value: object) -> list[str]:
     if isinstance(value, str):
@@ -108,8 +136,9 @@ def _notebook_secrets(path: Path) -> list[Secret]:
             if marker:
                 inside = marker.group(1).lower() == "begin"
                 if not inside and region:
-                    found.append(Secret("\n".join(region), f"{path.name} cell {i} (solution "
-                                        "region)"))
+                    found.append(
+                        Secret("\n".join(region), f"{path.name} cell {i} (solution region)")
+                    )
                     region = []
             elif inside:
                 region.append(line)
@@ -138,28 +167,33 @@ def find_leaks(root: Path, files: list[str], secrets: list[Secret]) -> list[str]
     leaks = []
     for name in files:
         words = _words(_file_text(root / name))
-        grams = {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+        grams = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
         joined = " " + " ".join(words) + " "
         for secret in secrets:
             sw = _words(secret.text)
-            if all(tuple(sw[i:i + n]) in grams for i in range(0, len(sw) - n + 1, n)) and \
-                    " " + " ".join(sw) + " " in joined:
+            if (
+                all(tuple(sw[i : i + n]) in grams for i in range(0, len(sw) - n + 1, n))
+                and " " + " ".join(sw) + " " in joined
+            ):
                 shown = " ".join(secret.text.split())
-                leaks.append(f"{name}: \"{shown[:80]}{'…' if len(shown) > 80 else ''}\" "
-                             f"({secret.origin})")
+                leaks.append(
+                    f"{name}: \"{shown[:80]}{'…' if len(shown) > 80 else ''}\" ({secret.origin})"
+                )
     return leaks
 
 
 # --- writing ------------------------------------------------------------------------------------
+
 
 def build(out: Path, root: Path = ROOT, overwrite: bool = False) -> Path:
     """Write DIR/tipcourse-handout/ (a git repository of one commit) and its zip."""
     files = handout_files(root)
     leaks = find_leaks(root, files, key_secrets(root))
     if leaks:
-        raise HandoutError("Key material found in files of the handout; nothing was written. "
-                           "Move it to solutions/ (or instructor/), or reword it:\n  "
-                           + "\n  ".join(leaks))
+        raise HandoutError(
+            "Key material found in files of the handout; nothing was written. "
+            "Move it to solutions/ (or instructor/), or reword it:\n  " + "\n  ".join(leaks)
+        )
     folder = Path(out) / NAME
     if folder.exists() and not overwrite:
         raise HandoutError(f"{folder} already exists; use --overwrite to replace it.")
@@ -183,9 +217,19 @@ def _zip(folder: Path, files: list[str], target: Path) -> None:
 
 def _commit(folder: Path) -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": FIXED_DATE, "GIT_COMMITTER_DATE": FIXED_DATE}
-    who = ["-c", "user.name=tipcourse handout", "-c", "user.email=handout@tipcourse.invalid",
-           "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"]
-    for args in (["init", "-q"], ["add", "-A"],
-                 ["commit", "-q", "-m", "Student edition of the course (no solutions or keys)"]):
-        subprocess.run(["git", *who, *args], cwd=folder, env=env, check=True,
-                       capture_output=True)
+    who = [
+        "-c",
+        "user.name=tipcourse handout",
+        "-c",
+        "user.email=handout@tipcourse.invalid",
+        "-c",
+        "init.defaultBranch=main",
+        "-c",
+        "commit.gpgsign=false",
+    ]
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "Student edition of the course (no solutions or keys)"],
+    ):
+        subprocess.run(["git", *who, *args], cwd=folder, env=env, check=True, capture_output=True)

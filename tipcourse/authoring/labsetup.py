@@ -4,6 +4,7 @@ Overrides live in `<sys.prefix>/share/jupyter/lab/settings/overrides.json`: widg
 saved with the notebook (so a closed notebook reopens with its widgets), and JupyterLab does
 not fetch news or check for updates (no network needed).
 """
+
 from __future__ import annotations
 
 import json

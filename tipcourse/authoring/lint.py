@@ -13,6 +13,7 @@ gradebook columns, so lint also fails when an id recorded as released (the recor
 `tipcourse/banks/released_ids.txt`, the exercise outlines `tipcourse/outlines/`) is missing
 from its bank or solution notebook.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,10 @@ MINUTES = re.compile(r"\b(\d+)\s+minutes\b")
 ITEM = re.compile(r"^\d+\.\s+(.*?)(?=^\d+\.\s|^\s*$|\Z)", re.MULTILINE | re.DOTALL)
 CITATION = re.compile(r"\s*\((questions?)\s+([^()]*)\)")
 NUMBER = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
-FIGURE = re.compile(r"\bplots\.finish\(|\bplt\.(?:subplots|figure)\(|\.plot(?:\.\w+)?\(|"
-                    r"\bprogress\.draw\(")
+FIGURE = re.compile(
+    r"\bplots\.finish\(|\bplt\.(?:subplots|figure)\(|\.plot(?:\.\w+)?\(|"
+    r"\bprogress\.draw\("
+)
 PLOT_TEXT = "*What the plot shows:*"
 TAKEAWAY = re.compile(r"^\*\*Takeaway:?\*\*:?(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z])")
@@ -74,6 +77,7 @@ class Lesson:
 
 # --- reading ----------------------------------------------------------------------------------
 
+
 def read_notebook(path: Path) -> NotebookNode:
     """A lesson's .md (through jupytext) or .ipynb (nbformat) as a notebook node."""
     if path.suffix == ".md":
@@ -103,7 +107,7 @@ def display_name(path: Path, root: Path = ROOT) -> str:
 
 
 def lesson_number(path: Path) -> str:
-    """"01" for notebooks/01_x.md (or .ipynb); "" for a file that is not a lesson."""
+    """ "01" for notebooks/01_x.md (or .ipynb); "" for a file that is not a lesson."""
     match = LESSON_FILE.fullmatch(Path(path).name)
     return match.group(1) if match else ""
 
@@ -115,6 +119,7 @@ def load_lesson(path: Path, root: Path = ROOT) -> Lesson:
 
 
 # --- helpers on cells -------------------------------------------------------------------------
+
 
 def at(index: int, problem: str) -> Finding:
     return f"cell {index + 1}", problem
@@ -185,6 +190,7 @@ def sentences(text: str) -> int:
 
 # --- the checks -------------------------------------------------------------------------------
 
+
 def check_title(lesson: Lesson) -> list[Finding]:
     """`# NN Title`, then a line on what the lesson covers and how long it takes."""
     cells = lesson.nb.cells
@@ -195,8 +201,13 @@ def check_title(lesson: Lesson) -> list[Finding]:
     paragraph = rest.strip().split("\n\n")[0]
     found = MINUTES.findall(paragraph)
     if not paragraph or not found:
-        return [at(0, "the title must be followed by a line on what the lesson covers and how "
-                      "long it takes ('About 60 minutes.')")]
+        return [
+            at(
+                0,
+                "the title must be followed by a line on what the lesson covers and how "
+                "long it takes ('About 60 minutes.')",
+            )
+        ]
     minutes = lesson.meta.get("minutes")
     if minutes is not None and found[-1] != str(minutes):
         return [at(0, f"the title line says {found[-1]} minutes, the metadata {minutes}")]
@@ -241,8 +252,11 @@ def objective_metadata_problems(lesson: Lesson) -> list[str]:
         if not isinstance(questions, list) or not questions:
             problems.append(f"objective {n} is assessed by no question (questions: [ids])")
             continue
-        problems += [f"objective {n}: {qid} is not a question of {lesson.bank_file}"
-                     for qid in questions if qid not in lesson.bank]
+        problems += [
+            f"objective {n}: {qid} is not a question of {lesson.bank_file}"
+            for qid in questions
+            if qid not in lesson.bank
+        ]
     return problems
 
 
@@ -259,13 +273,14 @@ def check_objectives(lesson: Lesson) -> list[Finding]:
     if len(prose) != len(meta):
         return [at(index, f"the prose lists {len(prose)} objectives, the metadata {len(meta)}")]
     problems = []
-    for n, ((text, cited), objective) in enumerate(zip(prose, meta), start=1):
+    for n, ((text, cited), objective) in enumerate(zip(prose, meta, strict=True), start=1):
         problems += objective_problems(lesson, n, text, cited, objective)
     return [at(index, p) for p in problems]
 
 
-def objective_problems(lesson: Lesson, n: int, text: str, cited: list[int] | None,
-                       objective: dict) -> list[str]:
+def objective_problems(
+    lesson: Lesson, n: int, text: str, cited: list[int] | None, objective: dict
+) -> list[str]:
     objective = objective if isinstance(objective, dict) else {}
     problems = []
     if plain(str(objective.get("text", ""))) != text:
@@ -275,8 +290,10 @@ def objective_problems(lesson: Lesson, n: int, text: str, cited: list[int] | Non
     if cited is None:
         problems.append(f"objective {n} cites no questions: add '({_cite(expected)})'")
     elif sorted(set(cited)) != expected:
-        problems.append(f"objective {n} cites {_cite(sorted(set(cited)))}; its questions "
-                        f"{', '.join(ids)} are {_cite(expected)}")
+        problems.append(
+            f"objective {n} cites {_cite(sorted(set(cited)))}; its questions "
+            f"{', '.join(ids)} are {_cite(expected)}"
+        )
     return problems
 
 
@@ -295,12 +312,19 @@ def check_setup_cell(lesson: Lesson) -> list[Finding]:
     lines = [line.rstrip() for line in source.strip().splitlines()]
     match = re.fullmatch(r"from tipcourse import ([\w, ]+)", lines[0]) if lines else None
     names = {n.strip() for n in match.group(1).split(",")} if match else set()
-    if (SETUP_IMPORTS <= names and lines[1:] == [f'course.start_lesson("{lesson.id}")',
-                                                 "plots.style()"]):
+    if SETUP_IMPORTS <= names and lines[1:] == [
+        f'course.start_lesson("{lesson.id}")',
+        "plots.style()",
+    ]:
         return []
-    return [at(index, "the first code cell must be exactly `from tipcourse import course, data, "
-                      f"plots` (more tipcourse modules may be added), "
-                      f"`course.start_lesson(\"{lesson.id}\")`, `plots.style()`")]
+    return [
+        at(
+            index,
+            "the first code cell must be exactly `from tipcourse import course, data, "
+            f"plots` (more tipcourse modules may be added), "
+            f"`course.start_lesson(\"{lesson.id}\")`, `plots.style()`",
+        )
+    ]
 
 
 def check_plots(lesson: Lesson) -> list[Finding]:
@@ -310,10 +334,18 @@ def check_plots(lesson: Lesson) -> list[Finding]:
         if not is_plot(cell):
             continue
         after = cells[i + 1] if i + 1 < len(cells) else None
-        if after is None or after.cell_type != "markdown" or \
-                not after.source.lstrip().startswith(PLOT_TEXT):
-            problems.append(at(i, f"a plot must be followed by a markdown cell starting "
-                                  f"'{PLOT_TEXT}' (its text alternative)"))
+        if (
+            after is None
+            or after.cell_type != "markdown"
+            or not after.source.lstrip().startswith(PLOT_TEXT)
+        ):
+            problems.append(
+                at(
+                    i,
+                    f"a plot must be followed by a markdown cell starting "
+                    f"'{PLOT_TEXT}' (its text alternative)",
+                )
+            )
             continue
         problems += [at(i + 1, p) for p in takeaway_problems(after.source)]
     return problems
@@ -330,8 +362,11 @@ def takeaway_problems(source: str) -> list[str]:
 def check_end_sections(lesson: Lesson) -> list[Finding]:
     """`## Key points`, then `## Sources`."""
     key, sources = (heading_cell(lesson.nb, h) for h in ("Key points", "Sources"))
-    problems = [("notebook", f"no '## {name}' section")
-                for name, index in (("Key points", key), ("Sources", sources)) if index is None]
+    problems = [
+        ("notebook", f"no '## {name}' section")
+        for name, index in (("Key points", key), ("Sources", sources))
+        if index is None
+    ]
     if key is not None and sources is not None and sources < key:
         problems.append(at(sources, "'## Sources' must come after '## Key points'"))
     return problems
@@ -344,11 +379,17 @@ def check_headings(lesson: Lesson) -> list[Finding]:
         if level == 1 and previous:
             problems.append(at(index, f"a second level-1 heading '# {text}' (a lesson has one)"))
         elif not previous and level != 1:
-            problems.append(at(index, f"the first heading '{'#' * level} {text}' must be the "
-                                      "level-1 title"))
+            problems.append(
+                at(index, f"the first heading '{'#' * level} {text}' must be the level-1 title")
+            )
         elif previous and level > previous + 1:
-            problems.append(at(index, f"heading '{'#' * level} {text}' skips a level after a "
-                                      f"level-{previous} heading"))
+            problems.append(
+                at(
+                    index,
+                    f"heading '{'#' * level} {text}' skips a level after a "
+                    f"level-{previous} heading",
+                )
+            )
         previous = level
     return problems
 
@@ -364,39 +405,58 @@ def check_questions(lesson: Lesson) -> list[Finding]:
     problems, first = [], {}
     for index, qid in asked(lesson.nb):
         if qid not in lesson.bank:
-            problems.append(at(index, f"course.ask(\"{qid}\"): no such question in "
-                                      f"{lesson.bank_file}"))
+            problems.append(
+                at(index, f"course.ask(\"{qid}\"): no such question in {lesson.bank_file}")
+            )
         elif qid in first:
             problems.append(at(index, f"{qid} is asked again (first in cell {first[qid] + 1})"))
         else:
             first[qid] = index
-    problems += [("notebook", f"{qid} of {lesson.bank_file} is never asked")
-                 for qid in lesson.bank if qid not in first]
+    problems += [
+        ("notebook", f"{qid} of {lesson.bank_file} is never asked")
+        for qid in lesson.bank
+        if qid not in first
+    ]
     return problems + order_problems(lesson, first)
 
 
 def order_problems(lesson: Lesson, first: dict[str, int]) -> list[Finding]:
     """The first question asked out of the bank's order (one is enough to fix the rest)."""
     expected = [q for q in lesson.bank if q in first]
-    for got, want in zip(first, expected):
+    for got, want in zip(first, expected, strict=False):
         if got != want:
-            return [at(first[got], f"{got} is asked before {want}, but comes after it in "
-                                   f"{lesson.bank_file}: put the bank in the lesson's order")]
+            return [
+                at(
+                    first[got],
+                    f"{got} is asked before {want}, but comes after it in "
+                    f"{lesson.bank_file}: put the bank in the lesson's order",
+                )
+            ]
     return []
 
 
 CHECKS: tuple[Callable[[Lesson], list[Finding]], ...] = (
-    check_title, check_content_note, check_metadata, check_objectives, check_setup_cell,
-    check_plots, check_end_sections, check_headings, check_questions)
+    check_title,
+    check_content_note,
+    check_metadata,
+    check_objectives,
+    check_setup_cell,
+    check_plots,
+    check_end_sections,
+    check_headings,
+    check_questions,
+)
 
 
 def lint_lesson(lesson: Lesson) -> list[str]:
     """Every problem of one lesson, as `file:where: problem` lines, in cell order per check."""
-    return [f"{lesson.name}:{where}: {problem}"
-            for check in CHECKS for where, problem in check(lesson)]
+    return [
+        f"{lesson.name}:{where}: {problem}" for check in CHECKS for where, problem in check(lesson)
+    ]
 
 
 # --- released question ids --------------------------------------------------------------------
+
 
 def record_path(root: Path = ROOT) -> Path:
     return root / "tipcourse" / "banks" / "released_ids.txt"
@@ -407,8 +467,11 @@ def recorded_ids(record: Path) -> list[tuple[str, str]]:
     if not record.exists():
         return []
     lines = record.read_text(encoding="utf-8").splitlines()
-    return [(f"{display_name(record)}:{n}", line.strip()) for n, line in enumerate(lines, 1)
-            if line.strip() and not line.startswith("#")]
+    return [
+        (f"{display_name(record)}:{n}", line.strip())
+        for n, line in enumerate(lines, 1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def outline_ids(root: Path = ROOT) -> list[tuple[str, str]]:
@@ -416,8 +479,10 @@ def outline_ids(root: Path = ROOT) -> list[tuple[str, str]]:
     found = []
     for path in sorted((root / "tipcourse" / "outlines").glob("ex*.json")):
         questions = json.loads(path.read_text(encoding="utf-8"))["questions"]
-        found += [(f"{display_name(path)}:question {n}", q["id"])
-                  for n, q in enumerate(questions, start=1)]
+        found += [
+            (f"{display_name(path)}:question {n}", q["id"])
+            for n, q in enumerate(questions, start=1)
+        ]
     return found
 
 
@@ -428,8 +493,10 @@ def released_problems(current: dict[str, Iterable[str]], root: Path = ROOT) -> l
     for where, qid in recorded_ids(record_path(root)) + outline_ids(root):
         notebook = qid.split("-", 1)[0]
         if notebook in current and qid not in set(current[notebook]):
-            problems.append(f"{where}: released question {qid} is gone from {notebook} (saved "
-                            "answers and gradebook columns use its id: keep it)")
+            problems.append(
+                f"{where}: released question {qid} is gone from {notebook} (saved "
+                "answers and gradebook columns use its id: keep it)"
+            )
     return problems
 
 
@@ -447,8 +514,9 @@ def exercise_ids(path: Path) -> list[str]:
     return ids
 
 
-def current_ids(lessons: list[Lesson], root: Path = ROOT,
-                exercises: bool = True) -> dict[str, list[str]]:
+def current_ids(
+    lessons: list[Lesson], root: Path = ROOT, exercises: bool = True
+) -> dict[str, list[str]]:
     """What each notebook asks now: the linted lessons' banks and (if `exercises`) every
     solution notebook's %%question ids."""
     current = {lesson.id: list(lesson.bank) for lesson in lessons}
@@ -463,8 +531,11 @@ def record_released(root: Path = ROOT) -> list[str]:
     Run it when a version of the course goes out: ids are only ever added."""
     record = record_path(root)
     known = {qid for _, qid in recorded_ids(record)}
-    now = [qid for path in sorted((root / "tipcourse" / "banks").glob("l*.yaml"))
-           for qid in bank_ids(path.stem, path.parent)]
+    now = [
+        qid
+        for path in sorted((root / "tipcourse" / "banks").glob("l*.yaml"))
+        for qid in bank_ids(path.stem, path.parent)
+    ]
     now += [qid for _, qid in outline_ids(root)]
     added = [qid for qid in dict.fromkeys(now) if qid not in known]
     if added:
@@ -482,6 +553,7 @@ RECORD_HEADER = """\
 
 # --- running ----------------------------------------------------------------------------------
 
+
 def source_files(folder: Path, pattern: str) -> list[Path]:
     """The .md sources matching pattern; an .ipynb where it has no .md."""
     found = {p.stem: p for p in folder.glob(f"{pattern}.ipynb")}
@@ -497,8 +569,9 @@ def lint(paths: list[Path] | None = None, root: Path = ROOT) -> tuple[list[str],
     """(problems, lessons checked). Without paths: every lesson, and every released id of
     lessons and exercises; with paths: those lessons and their released ids."""
     chosen = [Path(p) for p in paths] if paths else lesson_paths(root)
-    problems = [f"{p}: not a lesson (notebooks/NN_<slug>.md)" for p in chosen
-                if not lesson_number(p)]
+    problems = [
+        f"{p}: not a lesson (notebooks/NN_<slug>.md)" for p in chosen if not lesson_number(p)
+    ]
     lessons = [load_lesson(p, root) for p in chosen if lesson_number(p)]
     for lesson in lessons:
         problems += lint_lesson(lesson)
@@ -510,8 +583,7 @@ def main(paths: list[Path] | None = None, record: bool = False) -> int:
     """The command: problems on stdout and exit 1, or a one-line summary and exit 0."""
     if record:
         added = record_released()
-        print(f"recorded {len(added)} new released question id(s) in "
-              f"{display_name(record_path())}")
+        print(f"recorded {len(added)} new released question id(s) in {display_name(record_path())}")
         return 0
     problems, count = lint(paths)
     for problem in problems:

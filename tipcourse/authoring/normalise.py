@@ -15,6 +15,7 @@ appear in it: cell `i` is `<prefix>-<i:02d>` and the n-th widget model is
 What only the author can fix (a machine's folder or today's date printed by the code) is
 reported by `machine_traces`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -97,7 +98,7 @@ def model_refs(value: Any) -> Iterator[str]:
     `"IPY_MODEL_<id>"` strings and the `model_id` of widget-view outputs."""
     if isinstance(value, str):
         if value.startswith(MODEL_REF):
-            yield value[len(MODEL_REF):]
+            yield value[len(MODEL_REF) :]
     elif isinstance(value, dict):
         for key in sorted(value):
             item = value[key]
@@ -137,8 +138,8 @@ def widget_order(nb: nbformat.NotebookNode) -> list[str]:
 def rewrite_refs(value: Any, mapping: dict[str, str]) -> Any:
     """`value` with every model id that `model_refs` finds replaced through `mapping`."""
     if isinstance(value, str):
-        if value.startswith(MODEL_REF) and value[len(MODEL_REF):] in mapping:
-            return MODEL_REF + mapping[value[len(MODEL_REF):]]
+        if value.startswith(MODEL_REF) and value[len(MODEL_REF) :] in mapping:
+            return MODEL_REF + mapping[value[len(MODEL_REF) :]]
         return value
     if isinstance(value, dict):
         out = type(value)()
@@ -167,7 +168,8 @@ def renumber_widgets(nb: nbformat.NotebookNode, prefix: str) -> dict[str, str]:
     if state:
         new_state = {mapping[old]: rewrite_refs(model, mapping) for old, model in state.items()}
         nb.metadata["widgets"][WIDGET_STATE]["state"] = nbformat.from_dict(
-            dict(sorted(new_state.items())))
+            dict(sorted(new_state.items()))
+        )
     return mapping
 
 
@@ -243,13 +245,18 @@ def machine_traces(nb: nbformat.NotebookNode, folders: Iterable[str] = ()) -> li
     in an output or the metadata. Authors fix these in the lesson's code."""
     from ..paths import ROOT
 
-    folders = [f.rstrip(os.sep) for f in (folders or (str(ROOT), str(Path.home()),
-                                                       tempfile.gettempdir()))]
+    folders = [
+        f.rstrip(os.sep) for f in (folders or (str(ROOT), str(Path.home()), tempfile.gettempdir()))
+    ]
     found = []
     texts = [("notebook metadata", json.dumps(nb.metadata, ensure_ascii=False))]
-    texts += [(f"cell {i} ({cell.get('id', '?')})",
-               json.dumps([cell.metadata, cell.get("outputs", [])], ensure_ascii=False))
-              for i, cell in enumerate(nb.cells)]
+    texts += [
+        (
+            f"cell {i} ({cell.get('id', '?')})",
+            json.dumps([cell.metadata, cell.get("outputs", [])], ensure_ascii=False),
+        )
+        for i, cell in enumerate(nb.cells)
+    ]
     for where, text in texts:
         for folder in folders:
             if re.search(r"(?<![\w.-])" + re.escape(folder) + r"(?![\w.-])", text):

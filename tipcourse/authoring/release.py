@@ -11,6 +11,7 @@ Written per exercise: `exercises/exNN_*.ipynb`, `solutions/keys/exNN.json` (ever
 full, for the grader) and `tipcourse/outlines/exNN.json` (ids, kinds, points: no key).
 `check()` compares sources, keys and outlines (outputs are nbval's job) and names what differs.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,9 @@ def student_copy(solution: NotebookNode, where: str = "") -> tuple[NotebookNode,
         raise ReleaseError("\n".join(ctx.problems))
     metadata = {k: v for k, v in solution.metadata.items() if k in NOTEBOOK_METADATA}
     if isinstance(metadata.get("tipcourse"), dict):
-        metadata["tipcourse"] = {k: v for k, v in metadata["tipcourse"].items()
-                                 if k in COURSE_METADATA}
+        metadata["tipcourse"] = {
+            k: v for k, v in metadata["tipcourse"].items() if k in COURSE_METADATA
+        }
     return nbformat.v4.new_notebook(cells=cells, metadata=metadata), ctx.specs
 
 
@@ -70,8 +72,9 @@ def _check_ids(ctx: Context) -> None:
         if spec["id"] in seen:
             ctx.problems.append(f"{ctx.notebook}: question id {spec['id']!r} appears twice")
         if match and not spec["id"].startswith(f"{match.group(1)}-"):
-            ctx.problems.append(f"{ctx.notebook}: question id {spec['id']!r} must start with "
-                                f"'{match.group(1)}-'")
+            ctx.problems.append(
+                f"{ctx.notebook}: question id {spec['id']!r} must start with '{match.group(1)}-'"
+            )
         seen.add(spec["id"])
 
 
@@ -108,15 +111,18 @@ def release(root: Path = ROOT, execute: bool = True, only: tuple[str, ...] = ())
         if only and exercise not in only:
             continue
         try:
-            jobs.append((path, exercise, *student_copy(nbformat.read(path, as_version=4),
-                                                       path.name)))
+            jobs.append(
+                (path, exercise, *student_copy(nbformat.read(path, as_version=4), path.name))
+            )
         except ReleaseError as err:
             problems.append(str(err))
     if problems:
         raise ReleaseError("\n".join(problems))
     written = []
     for path, exercise, nb, specs in jobs:
-        _write_json(_outline_path(root, exercise), outline_document(exercise, specs))  # widgets number from it
+        _write_json(
+            _outline_path(root, exercise), outline_document(exercise, specs)
+        )  # widgets number from it
         target = _exercise_path(root, path)
         target.parent.mkdir(exist_ok=True)
         if execute:
@@ -152,10 +158,10 @@ def check(root: Path = ROOT) -> list[str]:
         target = _exercise_path(root, path)
         expected.add(target.name)
         problems += _notebook_problems(root, target, nb)
-        for name, file, document in (("answer key", _key_path(root, exercise),
-                                      key_document(exercise, specs)),
-                                     ("outline", _outline_path(root, exercise),
-                                      outline_document(exercise, specs))):
+        for name, file, document in (
+            ("answer key", _key_path(root, exercise), key_document(exercise, specs)),
+            ("outline", _outline_path(root, exercise), outline_document(exercise, specs)),
+        ):
             if _json_differs(file, document):
                 problems.append(f"the {name} {file.name} of {exercise} is missing or out of date")
     for extra in sorted((root / "exercises").glob("*.ipynb")):
@@ -171,7 +177,9 @@ def _notebook_problems(root: Path, target: Path, nb: NotebookNode) -> list[str]:
     current = nbformat.read(target, as_version=4)
     if _cell_signature(current) != _cell_signature(nb):
         return [f"{name} differs from its solution notebook"]
-    if any(c.cell_type == "code" and c.execution_count is None and c.source.strip()
-           for c in current.cells):
+    if any(
+        c.cell_type == "code" and c.execution_count is None and c.source.strip()
+        for c in current.cells
+    ):
         return [f"{name} has unexecuted cells"]
     return []

@@ -10,6 +10,7 @@ Markdown file `X.md` beside it, and authors edit the `.md`.
 - `rebuild_check(root)` runs `make notebooks release` in a copy of the repository's tracked
   files and names every file that the build changes (`make notebooks-check`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -109,9 +110,8 @@ def differences(md: Path, ipynb: Path) -> list[str]:
     if len(want) != len(have):
         return [f"{len(have)} cells, its .md has {len(want)}"]
     problems = []
-    for i, (w, h) in enumerate(zip(want, have)):
-        for what, a, b in (("type", w[0], h[0]), ("source", w[1], h[1]),
-                           ("metadata", w[2], h[2])):
+    for i, (w, h) in enumerate(zip(want, have, strict=True)):
+        for what, a, b in (("type", w[0], h[0]), ("source", w[1], h[1]), ("metadata", w[2], h[2])):
             if a != b:
                 problems.append(f"cell {i} ({w[0]}): {what} differs")
     return problems
@@ -126,24 +126,31 @@ def out_of_step(paths: Iterable[Path] | None = None) -> list[str]:
         ipynb = md.with_suffix(".ipynb")
         if not md.exists():
             if ipynb.parent.name not in GENERATED_FOLDERS:
-                problems.append(f"{_show(ipynb)} has no {md.name} beside it (authors edit the "
-                                f".md; pair it: jupytext --set-formats ipynb,{FORMAT} {ipynb.name})")
+                problems.append(
+                    f"{_show(ipynb)} has no {md.name} beside it (authors edit the "
+                    f".md; pair it: jupytext --set-formats ipynb,{FORMAT} {ipynb.name})"
+                )
             continue
         sources.add(md)
         if not ipynb.exists():
-            problems.append(f"{_show(md)} has no {ipynb.name}: run python -m tipcourse "
-                            f"notebooks {_show(md)}")
+            problems.append(
+                f"{_show(md)} has no {ipynb.name}: run python -m tipcourse notebooks {_show(md)}"
+            )
             continue
         found = differences(md, ipynb)
         if found:
-            problems.append(f"{_show(ipynb)} is out of step with {md.name}: {'; '.join(found[:3])}"
-                            + (f" (and {len(found) - 3} more)" if len(found) > 3 else ""))
+            problems.append(
+                f"{_show(ipynb)} is out of step with {md.name}: {'; '.join(found[:3])}"
+                + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+            )
     for folder in (p for p in paths if p.is_dir() and p.name not in GENERATED_FOLDERS):
         for ipynb in sorted(folder.glob("*.ipynb")):
             if ipynb.with_suffix(".md") not in sources:
-                problems.append(f"{_show(ipynb)} has no paired {ipynb.with_suffix('.md').name} "
-                                f"(authors edit the .md; pair it: jupytext --set-formats "
-                                f"ipynb,{FORMAT} {ipynb.name})")
+                problems.append(
+                    f"{_show(ipynb)} has no paired {ipynb.with_suffix('.md').name} "
+                    f"(authors edit the .md; pair it: jupytext --set-formats "
+                    f"ipynb,{FORMAT} {ipynb.name})"
+                )
     return problems
 
 
@@ -157,8 +164,12 @@ def _show(path: Path) -> str:
 def tracked_files(root: Path = ROOT) -> list[str]:
     """The files of the working tree a commit would hold: tracked, or new and not ignored
     (`git ls-files --cached --others --exclude-standard`), as they are now."""
-    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                         cwd=root, check=True, capture_output=True)
+    out = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
     names = dict.fromkeys(n for n in out.stdout.decode().split("\0") if n)
     return [name for name in names if (root / name).is_file()]
 
@@ -167,8 +178,12 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def rebuild_check(root: Path = ROOT, targets: Iterable[str] = REBUILD_TARGETS,
-                  python: str = sys.executable, keep: Path | None = None) -> list[str]:
+def rebuild_check(
+    root: Path = ROOT,
+    targets: Iterable[str] = REBUILD_TARGETS,
+    python: str = sys.executable,
+    keep: Path | None = None,
+) -> list[str]:
     """Copy the files of `root` (`tracked_files`) to a temporary folder, run `make <targets>`
     there (this virtualenv's python, the copy's code and data first on PYTHONPATH), and name
     every file whose bytes changed and every new .ipynb or .json; [] when the build reproduces
@@ -181,19 +196,35 @@ def rebuild_check(root: Path = ROOT, targets: Iterable[str] = REBUILD_TARGETS,
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / name, target)
             before[name] = _digest(target)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [str(work)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                [str(work)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+            ),
+        }
         # SETUP= : the copy has no virtualenv of its own; PY= : use this one.
-        result = subprocess.run(["make", "--no-print-directory", "-C", str(work), *targets,
-                                 "SETUP=", f"PY={python}"], check=False, env=env)
-        problems = ([f"make {' '.join(targets)} failed (exit {result.returncode}), see above"]
-                    if result.returncode else [])
-        problems += [f"{name} changed" for name, digest in before.items()
-                    if not (work / name).exists() or _digest(work / name) != digest]
+        result = subprocess.run(
+            ["make", "--no-print-directory", "-C", str(work), *targets, "SETUP=", f"PY={python}"],
+            check=False,
+            env=env,
+        )
+        problems = (
+            [f"make {' '.join(targets)} failed (exit {result.returncode}), see above"]
+            if result.returncode
+            else []
+        )
+        problems += [
+            f"{name} changed"
+            for name, digest in before.items()
+            if not (work / name).exists() or _digest(work / name) != digest
+        ]
         for path in sorted(work.rglob("*")):
             name = path.relative_to(work).as_posix()
-            if (path.suffix in (".ipynb", ".json") and name not in before
-                    and not _ignored(path.relative_to(work))):
+            if (
+                path.suffix in (".ipynb", ".json")
+                and name not in before
+                and not _ignored(path.relative_to(work))
+            ):
                 problems.append(f"{name} is new")
         return problems
     finally:
@@ -202,8 +233,10 @@ def rebuild_check(root: Path = ROOT, targets: Iterable[str] = REBUILD_TARGETS,
 
 
 def _ignored(relative: Path) -> bool:
-    return any(part in (".ipynb_checkpoints", "__pycache__", "build", "node_modules", "answers")
-               for part in relative.parts)
+    return any(
+        part in (".ipynb_checkpoints", "__pycache__", "build", "node_modules", "answers")
+        for part in relative.parts
+    )
 
 
 def main(paths: Iterable[Path] = (), check: bool = False, rebuild: bool = False) -> int:
@@ -213,8 +246,10 @@ def main(paths: Iterable[Path] = (), check: bool = False, rebuild: bool = False)
     paths = list(paths) or [ROOT / f for f in (PAIRED_FOLDERS if check else ("notebooks",))]
     if rebuild:
         problems = rebuild_check()
-        hint = ("The build does not reproduce the repository: run `make notebooks release` "
-                "and commit the result, or make the changed outputs deterministic.")
+        hint = (
+            "The build does not reproduce the repository: run `make notebooks release` "
+            "and commit the result, or make the changed outputs deterministic."
+        )
         ok = "make notebooks release reproduces every tracked file, byte for byte."
     elif check:
         problems = out_of_step(paths)

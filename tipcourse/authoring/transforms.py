@@ -7,6 +7,7 @@ cell, and release writes nothing for that notebook. Matching is deliberately gen
 marker or tag spelt any way an author might spell it is recognised, and something that looks
 like a marker or tag but is not one is an error, never silently copied.
 """
+
 from __future__ import annotations
 
 import ast
@@ -48,6 +49,7 @@ Transform = Callable[[NotebookNode, Context], "NotebookNode | None"]
 
 # --- tags and metadata -----------------------------------------------------------------------
 
+
 def normal_tag(tag: str) -> str:
     return " ".join(str(tag).split()).casefold()
 
@@ -59,8 +61,10 @@ def drop_solution_cells(cell: NotebookNode, ctx: Context) -> NotebookNode | None
         return None
     odd = [t for t in cell.metadata.get("tags", []) if _SOLUTION_LIKE.search(str(t))]
     if odd:
-        ctx.fail(f"tag {odd[0]!r} looks like a solution tag but is not `solution`; "
-                 "spell it `solution` (to hide the cell) or rename it")
+        ctx.fail(
+            f"tag {odd[0]!r} looks like a solution tag but is not `solution`; "
+            "spell it `solution` (to hide the cell) or rename it"
+        )
     return cell
 
 
@@ -86,6 +90,7 @@ def clear_outputs(cell: NotebookNode, ctx: Context) -> NotebookNode:
 
 # --- question cells --------------------------------------------------------------------------
 
+
 def question_body(source: str) -> str | None:
     """The YAML of a `%%question` cell, recognised exactly as IPython recognises a cell magic
     (leading blank lines and indentation removed first); None for any other cell."""
@@ -99,10 +104,14 @@ def question_body(source: str) -> str | None:
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
         return None
     call = tree.body[0].value
-    if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-            and call.func.attr == "run_cell_magic" and len(call.args) == 3
-            and all(isinstance(a, ast.Constant) for a in call.args)
-            and call.args[0].value == "question"):
+    if (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "run_cell_magic"
+        and len(call.args) == 3
+        and all(isinstance(a, ast.Constant) for a in call.args)
+        and call.args[0].value == "question"
+    ):
         return call.args[2].value
     return None
 
@@ -119,8 +128,11 @@ def _calls_question(source: str) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name == "question" or (name == "run_cell_magic" and node.args
-                                      and getattr(node.args[0], "value", None) == "question"):
+            if name == "question" or (
+                name == "run_cell_magic"
+                and node.args
+                and getattr(node.args[0], "value", None) == "question"
+            ):
                 return True
     return False
 
@@ -132,13 +144,14 @@ def dump_question(spec: dict) -> str:
     class Dumper(yaml.SafeDumper):
         pass
 
-    def text(dumper, value):
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         style = "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
-    return "%%question\n" + yaml.dump(spec, Dumper=Dumper, sort_keys=False, allow_unicode=True,
-                                      width=88).rstrip("\n")
+    return "%%question\n" + yaml.dump(
+        spec, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88
+    ).rstrip("\n")
 
 
 def strip_question_keys(cell: NotebookNode, ctx: Context) -> NotebookNode | None:
@@ -148,8 +161,10 @@ def strip_question_keys(cell: NotebookNode, ctx: Context) -> NotebookNode | None
     body = question_body(cell.source)
     if body is None:
         if _calls_question(cell.source):
-            ctx.fail("calls the question machinery directly; write the question as a "
-                     "`%%question` cell so release can remove its key")
+            ctx.fail(
+                "calls the question machinery directly; write the question as a "
+                "`%%question` cell so release can remove its key"
+            )
         return cell
     from ..quiz.banks import parse_yaml
 
@@ -168,6 +183,7 @@ def strip_question_keys(cell: NotebookNode, ctx: Context) -> NotebookNode | None
 
 # --- solution regions ------------------------------------------------------------------------
 
+
 def strip_solution_regions(cell: NotebookNode, ctx: Context) -> NotebookNode:
     """Lines between BEGIN and END SOLUTION markers become a placeholder."""
     placeholder = PLACEHOLDER if cell.cell_type == "code" else MARKDOWN_PLACEHOLDER
@@ -175,13 +191,17 @@ def strip_solution_regions(cell: NotebookNode, ctx: Context) -> NotebookNode:
     for number, line in enumerate(cell.source.split("\n"), 1):
         match = _MARKER.match(line)
         if match is None and _MARKER_WORDS.search(line):
-            ctx.fail(f"line {number} mentions a solution marker but is not one: {line.strip()!r}; "
-                     "write `# BEGIN SOLUTION` / `# END SOLUTION` on lines of their own")
+            ctx.fail(
+                f"line {number} mentions a solution marker but is not one: {line.strip()!r}; "
+                "write `# BEGIN SOLUTION` / `# END SOLUTION` on lines of their own"
+            )
             continue
         if match and match.group(1).lower() == "begin":
             if inside:
-                ctx.fail(f"line {number}: BEGIN SOLUTION inside another solution region "
-                         f"(opened on line {opened})")
+                ctx.fail(
+                    f"line {number}: BEGIN SOLUTION inside another solution region "
+                    f"(opened on line {opened})"
+                )
             inside, opened = True, number
             out.append(line[: len(line) - len(line.lstrip())] + placeholder)
         elif match:
@@ -213,8 +233,9 @@ TRANSFORMS: tuple[Transform, ...] = (
 )
 
 
-def apply(cell: NotebookNode, ctx: Context,
-          transforms: tuple[Transform, ...] = TRANSFORMS) -> NotebookNode | None:
+def apply(
+    cell: NotebookNode, ctx: Context, transforms: tuple[Transform, ...] = TRANSFORMS
+) -> NotebookNode | None:
     for transform in transforms:
         cell = transform(cell, ctx)
         if cell is None:

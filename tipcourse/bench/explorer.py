@@ -7,11 +7,16 @@ Matplotlib draws on its Agg canvas. Wall-clock and CPU times are both reported: 
 machine the wall time includes waiting for the processor, the CPU time does not.
 `make bench` prints the lines; `python -m tipcourse.bench_explorer` prints them alone.
 """
+
 from __future__ import annotations
 
 import gc
 import statistics
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..explorer import Explorer
 
 N_CHANGES = 20
 TARGET_MS = 200.0
@@ -41,7 +46,7 @@ SCRIPT = [
 ]
 
 
-def time_updates(n: int = N_CHANGES):
+def time_updates(n: int = N_CHANGES) -> tuple[list[float], list[float], Explorer]:
     """Wall and CPU milliseconds of n scripted changes, and the explorer (for checks)."""
     import matplotlib
 
@@ -75,8 +80,10 @@ def run(n: int = N_CHANGES) -> list[str]:
         f"target < {TARGET_MS:.0f} ms each (wall-clock): {verdict}.",
     ]
     if statistics.median(wall) > 1.5 * statistics.median(cpu):
-        lines.append("  The wall-clock times are well above the CPU times: the machine was busy "
-                     "with other work; run again on an idle machine to judge the target.")
+        lines.append(
+            "  The wall-clock times are well above the CPU times: the machine was busy "
+            "with other work; run again on an idle machine to judge the target."
+        )
     return lines
 
 

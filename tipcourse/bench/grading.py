@@ -1,25 +1,32 @@
 """How fast is grading answers as data, against executing one student notebook?
 
-`run()` grades 1,000 synthetic submissions of one exercise (random valid answers drawn with a
-fixed seed from its key) and executes that exercise's student notebook once: the cost a
-grader that runs every notebook (nbgrader, otter-grader) pays per submission. Target: the
-1,000 graded in under 5 s on a 2-core machine. `make bench` prints the lines.
+`run()` grades 10,000 synthetic submissions of one exercise (random valid answers drawn with
+a fixed seed from its key), reports the time and the peak memory of the run, and executes
+that exercise's student notebook once: the cost a grader that runs every notebook (nbgrader,
+otter-grader) pays per submission. Target: the 10,000 graded in under 5 s on a 2-core
+machine. `make bench` prints the lines.
 
 The exercise is ex01 when `solutions/keys/ex01.json` exists; otherwise a synthetic exercise
 with one question of each kind, so the benchmark runs before any exercise is written.
 """
+
 from __future__ import annotations
 
 import json
+import os
 import random
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..paths import ROOT
 from ..quiz.submission import build_submission
 
-N_SUBMISSIONS = 1000
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+N_SUBMISSIONS = 10_000
 SEED = 20250301
 TARGET_SECONDS = 5.0
 SYNTHETIC = "ex99"
@@ -28,32 +35,80 @@ SYNTHETIC = "ex99"
 def synthetic_key() -> dict:
     """A key document with one question of every kind (the benchmark's stand-in exercise)."""
     q = f"{SYNTHETIC}-"
-    return {"exercise": SYNTHETIC, "questions": [
-        {"id": q + "single", "kind": "single", "prompt": "Does consent matter once deception "
-         "was used?", "points": 1, "options": {"a": "Yes", "b": "No"}, "answer": "b",
-         "feedback": {"a": "Consent is irrelevant once a means was used.", "b": "Right."}},
-        {"id": q + "multiple", "kind": "multiple", "prompt": "Which are means?", "points": 2,
-         "options": {"a": "Deception", "b": "Recruitment", "c": "Coercion", "d": "Harbouring"},
-         "answer": ["a", "c"], "feedback": {"a": "A means.", "b": "An act.", "c": "A means.",
-                                            "d": "An act."}},
-        {"id": q + "numeric", "kind": "numeric", "prompt": "Poverty rate (%)?", "points": 1,
-         "answer": 21.09, "tolerance": 0.01, "unit": "%",
-         "feedback": {"correct": "Right.", "incorrect": "Filter the year first."}},
-        {"id": q + "text", "kind": "text", "prompt": "The Indonesian term for debt bondage?",
-         "answer": ["penjeratan utang", "jeratan utang"], "explanation": "UU 21/2007."},
-        {"id": q + "categorize", "kind": "categorize", "prompt": "Sort the elements.",
-         "points": 3, "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
-         "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
-         "answer": {"x": "act", "y": "means", "z": "purpose"},
-         "feedback": {"x": "An act.", "y": "A means.", "z": "A purpose."}},
-        {"id": q + "order", "kind": "order", "prompt": "Put in order.", "points": 2,
-         "items": {"p": "UU 21/2007", "q": "Palermo Protocol", "r": "UU 18/2017"},
-         "answer": ["q", "p", "r"]},
-        {"id": q + "open", "kind": "open", "prompt": "Discuss the case.", "points": 4,
-         "rubric": [{"criterion": "Names act, means and purpose", "points": 3},
-                    {"criterion": "Cites the law", "points": 1}],
-         "explanation": "A model answer."},
-    ]}
+    return {
+        "exercise": SYNTHETIC,
+        "questions": [
+            {
+                "id": q + "single",
+                "kind": "single",
+                "prompt": "Does consent matter once deception was used?",
+                "points": 1,
+                "options": {"a": "Yes", "b": "No"},
+                "answer": "b",
+                "feedback": {"a": "Consent is irrelevant once a means was used.", "b": "Right."},
+            },
+            {
+                "id": q + "multiple",
+                "kind": "multiple",
+                "prompt": "Which are means?",
+                "points": 2,
+                "options": {
+                    "a": "Deception",
+                    "b": "Recruitment",
+                    "c": "Coercion",
+                    "d": "Harbouring",
+                },
+                "answer": ["a", "c"],
+                "feedback": {"a": "A means.", "b": "An act.", "c": "A means.", "d": "An act."},
+            },
+            {
+                "id": q + "numeric",
+                "kind": "numeric",
+                "prompt": "Poverty rate (%)?",
+                "points": 1,
+                "answer": 21.09,
+                "tolerance": 0.01,
+                "unit": "%",
+                "feedback": {"correct": "Right.", "incorrect": "Filter the year first."},
+            },
+            {
+                "id": q + "text",
+                "kind": "text",
+                "prompt": "The Indonesian term for debt bondage?",
+                "answer": ["penjeratan utang", "jeratan utang"],
+                "explanation": "UU 21/2007.",
+            },
+            {
+                "id": q + "categorize",
+                "kind": "categorize",
+                "prompt": "Sort the elements.",
+                "points": 3,
+                "items": {"x": "Recruited", "y": "Deceived", "z": "Forced labour"},
+                "categories": {"act": "Act", "means": "Means", "purpose": "Purpose"},
+                "answer": {"x": "act", "y": "means", "z": "purpose"},
+                "feedback": {"x": "An act.", "y": "A means.", "z": "A purpose."},
+            },
+            {
+                "id": q + "order",
+                "kind": "order",
+                "prompt": "Put in order.",
+                "points": 2,
+                "items": {"p": "UU 21/2007", "q": "Palermo Protocol", "r": "UU 18/2017"},
+                "answer": ["q", "p", "r"],
+            },
+            {
+                "id": q + "open",
+                "kind": "open",
+                "prompt": "Discuss the case.",
+                "points": 4,
+                "rubric": [
+                    {"criterion": "Names act, means and purpose", "points": 3},
+                    {"criterion": "Cites the law", "points": 1},
+                ],
+                "explanation": "A model answer.",
+            },
+        ],
+    }
 
 
 def key_document(root: Path = ROOT) -> dict:
@@ -64,7 +119,7 @@ def key_document(root: Path = ROOT) -> dict:
     return synthetic_key()
 
 
-def random_response(spec: dict, rng: random.Random):
+def random_response(spec: dict, rng: random.Random) -> object:
     """A response of the right shape for the question: right or wrong, at random."""
     kind = spec["kind"]
     if kind == "single":
@@ -81,32 +136,44 @@ def random_response(spec: dict, rng: random.Random):
         return {item: rng.choice(list(spec["categories"])) for item in spec["items"]}
     if kind == "order":
         return rng.sample(list(spec["items"]), len(spec["items"]))
-    return " ".join(rng.choice(["act", "means", "purpose", "consent", "law"])
-                    for _ in range(rng.randint(20, 120)))
+    return " ".join(
+        rng.choice(["act", "means", "purpose", "consent", "law"])
+        for _ in range(rng.randint(20, 120))
+    )
 
 
-def write_submissions(document: dict, folder: Path, n: int = N_SUBMISSIONS,
-                      seed: int = SEED) -> list[Path]:
+def write_submissions(
+    document: dict, folder: Path, n: int = N_SUBMISSIONS, seed: int = SEED
+) -> list[Path]:
     """n submission files in the format students hand in, with random valid answers."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     qids = [spec["id"] for spec in document["questions"]]
     paths = []
     for i in range(n):
-        answers = {spec["id"]: {"response": random_response(spec, rng),
-                                "attempts": rng.randint(1, 4),
-                                "saved_at": "2025-03-01T08:00:00+00:00"}
-                   for spec in document["questions"]}
+        answers = {
+            spec["id"]: {
+                "response": random_response(spec, rng),
+                "attempts": rng.randint(1, 4),
+                "saved_at": "2025-03-01T08:00:00+00:00",
+            }
+            for spec in document["questions"]
+        }
         student = f"S{i:05d}"
-        doc = build_submission(document["exercise"], student, answers, qids,
-                               submitted_at=f"2025-03-01T09:{i % 60:02d}:00+00:00")
+        doc = build_submission(
+            document["exercise"],
+            student,
+            answers,
+            qids,
+            submitted_at=f"2025-03-01T09:{i % 60:02d}:00+00:00",
+        )
         path = folder / f"{document['exercise']}__{student}.json"
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def student_notebook(document: dict, root: Path = ROOT):
+def student_notebook(document: dict, root: Path = ROOT) -> NotebookNode:
     """The exercise's released student copy, or one built from the key like `release` would."""
     import nbformat
 
@@ -118,37 +185,51 @@ def student_notebook(document: dict, root: Path = ROOT):
     return student_copy(_solution_notebook(document), "synthetic")[0]
 
 
-def _solution_notebook(document: dict):
+def _solution_notebook(document: dict) -> NotebookNode:
     import nbformat
     import yaml
 
     v4 = nbformat.v4
-    cells = [v4.new_code_cell("from tipcourse import course, data\n"
-                              f"course.start_solution({document['exercise']!r})")]
-    cells += [v4.new_code_cell("%%question\n" + yaml.safe_dump(spec, sort_keys=False,
-                                                              allow_unicode=True))
-              for spec in document["questions"]]
+    cells = [
+        v4.new_code_cell(
+            f"from tipcourse import course, data\ncourse.start_solution({document['exercise']!r})"
+        )
+    ]
+    cells += [
+        v4.new_code_cell("%%question\n" + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+        for spec in document["questions"]
+    ]
     cells.append(v4.new_code_cell("course.submit_panel()"))
     return v4.new_notebook(cells=cells)
 
 
-def time_grading(document: dict, n: int = N_SUBMISSIONS) -> tuple[float, int]:
-    """Seconds to grade n submissions (reading, checking, writing every output); and how many
-    were graded, so a silent failure cannot pass as speed."""
+def time_grading(document: dict, n: int = N_SUBMISSIONS) -> tuple[float, int, float]:
+    """(seconds to grade n submissions: reading, checking, writing every output; how many were
+    graded, so a silent failure cannot pass as speed; the peak of memory the run allocated,
+    in MB, measured in a second run with tracemalloc, which slows it)."""
+    import tracemalloc
+
     from ..grading import grade
 
     with tempfile.TemporaryDirectory(prefix="tipcourse-bench-") as tmp:
         tmp = Path(tmp)
         (tmp / "keys").mkdir()
-        (tmp / "keys" / f"{document['exercise']}.json").write_text(json.dumps(document),
-                                                                  encoding="utf-8")
+        (tmp / "keys" / f"{document['exercise']}.json").write_text(
+            json.dumps(document), encoding="utf-8"
+        )
         write_submissions(document, tmp / "submissions", n)
+        os.sync()  # the files just written are on disk: their write-back does not slow the run
         start = time.perf_counter()
         report = grade([tmp / "submissions"], tmp / "out", tmp / "keys")
-        return time.perf_counter() - start, len(report.graded)
+        seconds = time.perf_counter() - start
+        tracemalloc.start()
+        grade([tmp / "submissions"], tmp / "out", tmp / "keys", overwrite=True)
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        return seconds, len(report.graded), peak
 
 
-def time_execution(nb) -> float:
+def time_execution(nb: NotebookNode) -> float:
     """Seconds to execute the notebook once, kernel start included (as a grader would)."""
     from ..authoring.execute import execute_notebook
 
@@ -162,19 +243,25 @@ def run(root: Path = ROOT) -> list[str]:
     """Report lines for `make bench`."""
     document = key_document(root)
     exercise, kinds = document["exercise"], sorted({q["kind"] for q in document["questions"]})
-    seconds, graded = time_grading(document)
+    seconds, graded, peak = time_grading(document)
     per = seconds / max(graded, 1)
     verdict = "met" if seconds < TARGET_SECONDS and graded == N_SUBMISSIONS else "NOT met"
-    lines = [f"Grading as data: {graded:,} submissions of {exercise} "
-             f"({len(document['questions'])} questions: {', '.join(kinds)}) graded in "
-             f"{seconds:.2f} s ({per * 1000:.2f} ms each); "
-             f"target < {TARGET_SECONDS:g} s: {verdict}."]
+    lines = [
+        f"Grading as data: {graded:,} submissions of {exercise} "
+        f"({len(document['questions'])} questions: {', '.join(kinds)}) graded in "
+        f"{seconds:.2f} s ({per * 1000:.2f} ms each), peak memory {peak:.0f} MB; "
+        f"target < {TARGET_SECONDS:g} s: {verdict}."
+    ]
     execution = time_execution(student_notebook(document, root))
-    lines.append(f"Executing the {exercise} student notebook once (a notebook-executing "
-                 f"grader's cost per submission): {execution:.2f} s; for {N_SUBMISSIONS:,} "
-                 f"submissions about {execution * N_SUBMISSIONS / 60:.0f} min.")
-    lines.append(f"Ratio: one notebook execution takes as long as grading "
-                 f"{execution / per:,.0f} submissions as data.")
+    lines.append(
+        f"Executing the {exercise} student notebook once (a notebook-executing "
+        f"grader's cost per submission): {execution:.2f} s; for {N_SUBMISSIONS:,} "
+        f"submissions about {execution * N_SUBMISSIONS / 60:.0f} min."
+    )
+    lines.append(
+        f"Ratio: one notebook execution takes as long as grading "
+        f"{execution / per:,.0f} submissions as data."
+    )
     return lines
 
 

@@ -22,19 +22,23 @@ instructor/GRADING.md): 0 all graded; 1 graded, with problems or conflicts in er
 2 nothing done (bad arguments, no keys, output folder in the way); 3 internal error (a bug:
 nothing was written; the message names a log file with the details).
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import sys
 import tempfile
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
+from . import reports  # noqa: F401  (grading.reports.feedback_name in tests)
 from .manual import apply_manual, read_manual
 from .model import MAX_BYTES, GradingError, Report
 from .reading import BatchOptions, load_batch, load_keys, read_roster
-from . import reports  # noqa: F401  (grading.reports.feedback_name in tests)
 from .reports import check_out_dir, summary_lines, write_outputs
 from .scoring import grade_submission
 from .selection import select
@@ -45,19 +49,54 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_NOTHING_DONE, EXIT_INTERNAL = 0, 1, 2, 3
 
 # --- the run -----------------------------------------------------------------------------------
 
-def grade(paths: list, out: Path, keys_dir: Path = Path("solutions/keys"),
-          manual: Path | None = None, overwrite: bool = False,
-          options: BatchOptions | None = None, now: dt.datetime | None = None) -> Report:
+
+def grade(
+    paths: list,
+    out: Path,
+    keys_dir: Path = Path("solutions/keys"),
+    manual: Path | None = None,
+    overwrite: bool = False,
+    options: BatchOptions | None = None,
+    now: dt.datetime | None = None,
+) -> Report:
     """Grade a batch and write DIR. Everything is read before anything is written, so a
     filled-in manual.csv inside DIR survives --overwrite."""
-    out = Path(out)
+    with _without_gc():
+        return _grade(paths, Path(out), keys_dir, manual, overwrite, options, now)
+
+
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """A batch makes hundreds of thousands of small objects that live until the end; Python's
+    cycle collector would rescan them all again and again (it tripled the run time of 10,000
+    submissions). The batch makes no reference cycles, so it is paused for the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _grade(
+    paths: list,
+    out: Path,
+    keys_dir: Path,
+    manual: Path | None,
+    overwrite: bool,
+    options: BatchOptions | None,
+    now: dt.datetime | None,
+) -> Report:
     keys = load_keys(keys_dir)
     manual_input = read_manual(manual) if manual else []
     check_out_dir(out, overwrite)
     submissions, problems = load_batch(paths, keys, out, options)
-    chosen = select(submissions, now or dt.datetime.now(dt.timezone.utc))
-    graded = sorted((grade_submission(s, keys[s.exercise]) for s in chosen.kept),
-                    key=lambda g: (g.submission.exercise, g.submission.student_id))
+    chosen = select(submissions, now or dt.datetime.now(dt.UTC))
+    graded = sorted(
+        (grade_submission(s, keys[s.exercise]) for s in chosen.kept),
+        key=lambda g: (g.submission.exercise, g.submission.student_id),
+    )
     problems += chosen.problems
     problems += apply_manual(graded, manual_input, str(manual)) if manual else []
     write_outputs(out, keys, graded, chosen.conflicts, problems)
@@ -67,20 +106,23 @@ def grade(paths: list, out: Path, keys_dir: Path = Path("solutions/keys"),
 def main(args: argparse.Namespace) -> int:
     """The `grade` command; returns one of the EXIT_ codes (see the module docstring)."""
     try:
-        options = BatchOptions(args.exercise, read_roster(args.roster) if args.roster else None,
-                               args.person_folders)
-        report = grade(args.submissions, args.out, args.keys, args.manual, args.overwrite,
-                       options)
+        options = BatchOptions(
+            args.exercise, read_roster(args.roster) if args.roster else None, args.person_folders
+        )
+        report = grade(args.submissions, args.out, args.keys, args.manual, args.overwrite, options)
     except GradingError as err:
         print(f"grade: {err}", file=sys.stderr)
         return EXIT_NOTHING_DONE
     except Exception as err:  # a bug: one clear line, the details in a file
-        with tempfile.NamedTemporaryFile("w", prefix="tipcourse-grade-", suffix=".log",
-                                         delete=False) as log:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="tipcourse-grade-", suffix=".log", delete=False
+        ) as log:
             traceback.print_exc(file=log)
-        print(f"grade: internal error ({type(err).__name__}: {err}). This is a bug in the "
-              f"grader, not in the submissions; details in {log.name}. Please report it.",
-              file=sys.stderr)
+        print(
+            f"grade: internal error ({type(err).__name__}: {err}). This is a bug in the "
+            f"grader, not in the submissions; details in {log.name}. Please report it.",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
     print("\n".join(summary_lines(report)))
     return EXIT_PROBLEMS if report.problems or report.conflicts else EXIT_OK

@@ -1,4 +1,5 @@
 """Manual scores of open responses: reading a filled-in manual.csv and merging it."""
+
 from __future__ import annotations
 
 import csv
@@ -26,28 +27,41 @@ def read_manual(path: Path) -> list[tuple[int, dict]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     needed = {"student_id", "exercise", "question_id", "response_sha256", "score"}
     if not needed <= set(reader.fieldnames or []):
-        raise GradingError(f"{path} is not a manual.csv of this grader: it needs the columns "
-                           f"{', '.join(sorted(needed))} (found {reader.fieldnames}). Score "
-                           "the manual.csv that the grader wrote, without removing columns.")
+        raise GradingError(
+            f"{path} is not a manual.csv of this grader: it needs the columns "
+            f"{', '.join(sorted(needed))} (found {reader.fieldnames}). Score "
+            "the manual.csv that the grader wrote, without removing columns."
+        )
     try:
         return list(enumerate(reader, start=2))  # row 1 is the header
     except csv.Error as err:
         raise GradingError(f"{path} cannot be read as CSV ({err}).") from None
 
 
-def apply_manual(graded: list[Graded], rows, source: str) -> list[Problem]:
+def apply_manual(graded: list[Graded], rows: list[tuple[int, dict]], source: str) -> list[Problem]:
     """Merge scores typed into manual.csv; every row that cannot be used becomes a Problem."""
-    open_grades = {(g.submission.student_id, g.submission.exercise, q.spec["id"]): q
-                   for g in graded for q in g.grades if q.status in ("to be scored", "scored")}
+    open_grades = {
+        (g.submission.student_id, g.submission.exercise, q.spec["id"]): q
+        for g in graded
+        for q in g.grades
+        if q.status in ("to be scored", "scored")
+    }
     problems, seen = [], {}
     for line, row in rows:  # line: the spreadsheet row
-        where = (uncell(row.get("student_id") or "").strip(), (row.get("exercise") or "").strip(),
-                 (row.get("question_id") or "").strip())
+        where = (
+            uncell(row.get("student_id") or "").strip(),
+            (row.get("exercise") or "").strip(),
+            (row.get("question_id") or "").strip(),
+        )
         text = (row.get("score") or "").strip()
         if not text:
             continue  # not scored yet: stays pending
-        problem = _merge_score(open_grades.get(where), text, uncell(row.get("comment") or ""),
-                               (row.get("response_sha256") or "").strip())
+        problem = _merge_score(
+            open_grades.get(where),
+            text,
+            uncell(row.get("comment") or ""),
+            (row.get("response_sha256") or "").strip(),
+        )
         if problem is None:
             if where in seen:
                 problem = f"scored twice (also row {seen[where]}); this row counts"
@@ -57,19 +71,24 @@ def apply_manual(graded: list[Graded], rows, source: str) -> list[Problem]:
     for g in graded:
         stale = [q.spec["id"] for q in g.grades if q.stale]
         if stale:
-            g.flags.append("manual score not applied, the response changed since it was "
-                           "scored: " + ", ".join(stale))
+            g.flags.append(
+                "manual score not applied, the response changed since it was "
+                "scored: " + ", ".join(stale)
+            )
     return problems
 
 
-def _merge_score(target: QuestionGrade | None, text: str, comment: str,
-                 scored_hash: str) -> str | None:
+def _merge_score(
+    target: QuestionGrade | None, text: str, comment: str, scored_hash: str
+) -> str | None:
     if target is None:
         return "no open response of this student, exercise and question_id in this batch; ignored"
     if scored_hash != response_hash(str(target.entry["response"])):
         target.stale = True
-        return ("the response changed since this score was given (a new submission): the "
-                "score was not applied; score the new response")
+        return (
+            "the response changed since this score was given (a new submission): the "
+            "score was not applied; score the new response"
+        )
     try:
         value = parse_number(text)
     except AnswerFormatError:
@@ -78,5 +97,3 @@ def _merge_score(target: QuestionGrade | None, text: str, comment: str,
         return f"score {value:g} is outside 0..{target.points:g}; ignored"
     target.score, target.status, target.comment = value, "scored", comment.strip()
     return None
-
-

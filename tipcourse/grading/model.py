@@ -1,7 +1,9 @@
 """What the grader works with: its limits, errors, and the records of a batch."""
+
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +15,18 @@ FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks differ; later than this is "in 
 EXERCISE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 OUTPUT_FILES = ("gradebook.csv", "manual.csv", "errors.csv")
 FEEDBACK_DIR = "feedback"
-MANUAL_COLUMNS = ("student_id", "exercise", "question_id", "response", "response_sha256",
-                  "rubric", "model_answer", "max_points", "score", "comment")
+MANUAL_COLUMNS = (
+    "student_id",
+    "exercise",
+    "question_id",
+    "response",
+    "response_sha256",
+    "rubric",
+    "model_answer",
+    "max_points",
+    "score",
+    "comment",
+)
 ERROR_COLUMNS = ("file", "student_id", "exercise", "problem")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,7 +38,7 @@ class GradingError(Exception):
 class SubmissionError(ValueError):
     """One submission cannot be graded; the message says why, for errors.csv."""
 
-    def __init__(self, message: str, student_id: str = "", exercise: str = ""):
+    def __init__(self, message: str, student_id: str = "", exercise: str = "") -> None:
         super().__init__(message)
         self.student_id, self.exercise = student_id, exercise
 
@@ -75,7 +87,7 @@ class QuestionGrade:
     comment: str = ""
     stale: bool = False  # a manual score was given to an earlier version of this response
 
-    @property
+    @functools.cached_property
     def points(self) -> float:
         return float(self.spec.get("points", 1))
 
@@ -94,7 +106,7 @@ class Graded:
     def total(self) -> float:
         return sum(g.score for g in self.grades if g.score is not None)
 
-    @property
+    @functools.cached_property
     def maximum(self) -> float:
         return sum(g.points for g in self.grades)
 

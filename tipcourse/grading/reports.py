@@ -1,22 +1,35 @@
 """Writing a batch: gradebook.csv, manual.csv, errors.csv and one feedback file per student."""
+
 from __future__ import annotations
 
 import csv
 import hashlib
 import html
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..quiz.questions import describe_key
 from ..quiz.render import response_lines
 from ..quiz.submission import safe_name
-from .model import (ERROR_COLUMNS, FEEDBACK_DIR, FORMULA_START, MANUAL_COLUMNS, OUTPUT_FILES,
-                    Graded, GradingError, Problem, QuestionGrade, Report)
-from .selection import Conflict
+from .model import (
+    ERROR_COLUMNS,
+    FEEDBACK_DIR,
+    FORMULA_START,
+    MANUAL_COLUMNS,
+    OUTPUT_FILES,
+    Graded,
+    GradingError,
+    Problem,
+    QuestionGrade,
+    Report,
+)
+from .parallel import fork_map
 from .reading import short_json
-
+from .selection import Conflict
 
 # --- writing -----------------------------------------------------------------------------------
+
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{round(value, 4):g}"
@@ -46,20 +59,32 @@ def question_columns(keys: dict, exercises: set[str]) -> list[str]:
     return [qid for ex in sorted(exercises) for qid in keys[ex]]
 
 
-def gradebook_rows(graded: list[Graded], conflicts: list[Conflict],
-                   columns: list[str]) -> list[list[str]]:
+def gradebook_rows(
+    graded: list[Graded], conflicts: list[Conflict], columns: list[str]
+) -> list[list[str]]:
     """One row per student and exercise; a conflict's row has no scores, only its flag."""
     rows = []
     for g in graded:
         scores = {q.spec["id"]: _num(q.score) for q in g.grades}
-        flags = g.flags + ([f"open responses to score: {len(g.pending)}"] if g.pending else [])
-        percent = f"{100 * g.total / g.maximum:.1f}" if g.maximum else ""
-        rows.append([g.submission.student_id, g.submission.exercise,
-                     *(scores.get(c, "") for c in columns), _num(g.total), _num(g.maximum),
-                     percent, g.submission.submitted_at, "; ".join(flags)])
+        total, maximum, pending = g.total, g.maximum, g.pending
+        flags = g.flags + ([f"open responses to score: {len(pending)}"] if pending else [])
+        percent = f"{100 * total / maximum:.1f}" if maximum else ""
+        rows.append(
+            [
+                g.submission.student_id,
+                g.submission.exercise,
+                *(scores.get(c, "") for c in columns),
+                _num(total),
+                _num(maximum),
+                percent,
+                g.submission.submitted_at,
+                "; ".join(flags),
+            ]
+        )
     for c in conflicts:
-        flag = (f"CONFLICT, not graded: {c.reason}; {len(c.submissions)} file(s) listed in "
-                "errors.csv")
+        flag = (
+            f"CONFLICT, not graded: {c.reason}; {len(c.submissions)} file(s) listed in errors.csv"
+        )
         rows.append([c.student_id, c.exercise, *("" for _ in columns), "", "", "", "", flag])
     return sorted(rows, key=lambda row: (row[1], row[0]))
 
@@ -69,13 +94,24 @@ def manual_rows(graded: list[Graded]) -> list[list[str]]:
     for g in graded:
         for q in g.grades:
             if q.status in ("to be scored", "scored"):
-                rubric = "; ".join(f"{r['criterion']} ({r['points']} pt)"
-                                   for r in q.spec.get("rubric", []))
+                rubric = "; ".join(
+                    f"{r['criterion']} ({r['points']} pt)" for r in q.spec.get("rubric", [])
+                )
                 response = str(q.entry["response"])
-                rows.append([g.submission.student_id, g.submission.exercise, q.spec["id"],
-                             response, response_hash(response), rubric,
-                             q.spec.get("explanation", ""), _num(q.points), _num(q.score),
-                             q.comment])
+                rows.append(
+                    [
+                        g.submission.student_id,
+                        g.submission.exercise,
+                        q.spec["id"],
+                        response,
+                        response_hash(response),
+                        rubric,
+                        q.spec.get("explanation", ""),
+                        _num(q.points),
+                        _num(q.score),
+                        q.comment,
+                    ]
+                )
     return rows
 
 
@@ -97,41 +133,65 @@ def feedback_name(exercise: str, student_id: str, used: set) -> str:
 def feedback_markdown(g: Graded) -> str:
     """What the student reads: every question, their answer, the points and why."""
     sub = g.submission
-    lines = [f"# Feedback on exercise {sub.exercise}: student {_md(sub.student_id)}", "",
-             f"Submitted {sub.submitted_at}. Graded from your answers as data against the "
-             "answer key.", "",
-             f"**Score: {_num(g.total)} of {_num(g.maximum)} points**"
-             + (f" ({100 * g.total / g.maximum:.1f}%)." if g.maximum else ".")]
-    if g.pending:
-        lines.append(f"{len(g.pending)} open response(s) still to be scored by your lecturer; "
-                     "the score above does not include them yet.")
+    total, maximum, pending = g.total, g.maximum, g.pending
+    lines = [
+        f"# Feedback on exercise {sub.exercise}: student {_md(sub.student_id)}",
+        "",
+        f"Submitted {sub.submitted_at}. Graded from your answers as data against the answer key.",
+        "",
+        f"**Score: {_num(total)} of {_num(maximum)} points**"
+        + (f" ({100 * total / maximum:.1f}%)." if maximum else "."),
+    ]
+    if pending:
+        lines.append(
+            f"{len(pending)} open response(s) still to be scored by your lecturer; "
+            "the score above does not include them yet."
+        )
     if g.flags:
         lines += ["", "Notes: " + _md("; ".join(g.flags)) + "."]
-    for number, q in enumerate(g.grades, 1):
-        lines += ["", "---", ""] + _question_markdown(number, q)
-    return "\n".join(lines) + "\n"
+    blocks = [_question_markdown(number, q) for number, q in enumerate(g.grades, 1)]
+    return "\n".join(lines) + "".join(blocks) + "\n"
 
 
-def _question_markdown(number: int, q: QuestionGrade) -> list[str]:
+def _question_markdown(number: int, q: QuestionGrade) -> str:
+    """One question's block: the parts that are the same for every student come from
+    `_static`, worked out once per question."""
     spec = q.spec
-    score = (f"to be scored by your lecturer (of {_num(q.points)} pt)" if q.pending
-             else f"{_num(q.score)} of {_num(q.points)} pt, {q.status}")
-    lines = [f"## Question {number} ({spec['id']}): {score}", "",
-             spec["prompt"].strip(), "", "**Your answer:**", ""]
-    lines += _answer_markdown(spec, q)
+    prompt, key = _static(spec)
+    score = (
+        f"to be scored by your lecturer (of {_num(q.points)} pt)"
+        if q.score is None
+        else f"{_num(q.score)} of {_num(q.points)} pt, {q.status}"
+    )
     # The messages of an answer of the wrong shape quote the file: shown as text.
-    messages = [_md(m) if q.status == "wrong type" else m for m in q.messages if m]
-    lines += ["", "**Feedback:**", ""] + [f"- {m}" for m in messages]
+    wrong = q.status == "wrong type"
+    feedback = "".join(f"\n- {_md(m) if wrong else m}" for m in q.messages if m)
     if q.comment:
-        lines.append(f"- Your lecturer: {_md(q.comment)}")
-    lines += ["", "**Answer key:**", ""]
-    lines += [f"- {k}" for k in describe_key({**spec, "explanation": None})]
+        feedback += f"\n- Your lecturer: {_md(q.comment)}"
     why = spec.get("explanation")
-    if why and spec["kind"] == "open":
-        lines.append(f"- Model answer: {why}")
-    elif why and why not in q.messages:
-        lines.append(f"- Why: {why}")
-    return lines
+    if why and spec["kind"] != "open" and why not in q.messages:
+        key += f"\n- Why: {why}"
+    answer = "\n".join(_answer_markdown(spec, q))
+    return (
+        f"\n\n---\n\n## Question {number} ({spec['id']}): {score}\n\n{prompt}\n\n"
+        f"**Your answer:**\n\n{answer}\n\n**Feedback:**\n{feedback}\n\n"
+        f"**Answer key:**\n\n{key}"
+    )
+
+
+_STATIC: dict[int, tuple[dict, str, str]] = {}
+
+
+def _static(spec: dict) -> tuple[str, str]:
+    """(prompt, answer key) of a question as Markdown: the same for every student."""
+    cached = _STATIC.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        lines = [f"- {k}" for k in describe_key({**spec, "explanation": None})]
+        if spec["kind"] == "open" and spec.get("explanation"):
+            lines.append(f"- Model answer: {spec['explanation']}")
+        cached = (spec, spec["prompt"].strip(), "\n".join(lines))
+        _STATIC[id(spec)] = cached
+    return cached[1], cached[2]
 
 
 def _answer_markdown(spec: dict, q: QuestionGrade) -> list[str]:
@@ -161,9 +221,11 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
     if out.exists() and not out.is_dir():
         raise GradingError(f"--out {out} is a file, not a folder.")
     if out.exists() and any(out.iterdir()) and not overwrite:
-        raise GradingError(f"{out} already exists and is not empty; nothing was written. Use "
-                           "--overwrite to replace its gradebook, feedback, manual and errors "
-                           "files, or choose another --out folder.")
+        raise GradingError(
+            f"{out} already exists and is not empty; nothing was written. Use "
+            "--overwrite to replace its gradebook, feedback, manual and errors "
+            "files, or choose another --out folder."
+        )
 
 
 def _clear_outputs(out: Path) -> None:
@@ -174,36 +236,67 @@ def _clear_outputs(out: Path) -> None:
         old.unlink()
 
 
-def write_outputs(out: Path, keys: dict, graded: list[Graded], conflicts: list[Conflict],
-                  problems: list[Problem]) -> None:
+def write_outputs(
+    out: Path, keys: dict, graded: list[Graded], conflicts: list[Conflict], problems: list[Problem]
+) -> None:
+    """The feedback files (in worker processes, for a large batch) and, meanwhile, the CSVs."""
     out.mkdir(parents=True, exist_ok=True)
     _clear_outputs(out)
-    exercises = {g.submission.exercise for g in graded} | {c.exercise for c in conflicts}
-    columns = question_columns(keys, exercises)
-    _write_csv(out / "gradebook.csv",
-               ["student_id", "exercise", *columns, "total", "maximum", "percent",
-                "submitted_at", "flags"], gradebook_rows(graded, conflicts, columns))
-    _write_csv(out / "manual.csv", list(MANUAL_COLUMNS), manual_rows(graded))
-    _write_csv(out / "errors.csv", list(ERROR_COLUMNS),
-               [[p.file, p.student_id, p.exercise, p.problem] for p in problems])
     feedback, used = out / FEEDBACK_DIR, set()
     feedback.mkdir(exist_ok=True)
-    for g in graded:
-        name = feedback_name(g.submission.exercise, g.submission.student_id, used)
-        (feedback / name).write_text(feedback_markdown(g), encoding="utf-8")
+    jobs = [
+        (g, feedback / feedback_name(g.submission.exercise, g.submission.student_id, used))
+        for g in graded
+    ]
+    fork_map(
+        _write_feedback,
+        jobs,
+        meanwhile=lambda: _write_tables(out, keys, graded, conflicts, problems),
+    )
+
+
+def _write_tables(
+    out: Path, keys: dict, graded: list[Graded], conflicts: list[Conflict], problems: list[Problem]
+) -> None:
+    exercises = {g.submission.exercise for g in graded} | {c.exercise for c in conflicts}
+    columns = question_columns(keys, exercises)
+    header = [
+        "student_id",
+        "exercise",
+        *columns,
+        "total",
+        "maximum",
+        "percent",
+        "submitted_at",
+        "flags",
+    ]
+    _write_csv(out / "gradebook.csv", header, gradebook_rows(graded, conflicts, columns))
+    _write_csv(out / "manual.csv", list(MANUAL_COLUMNS), manual_rows(graded))
+    rows = [[p.file, p.student_id, p.exercise, p.problem] for p in problems]
+    _write_csv(out / "errors.csv", list(ERROR_COLUMNS), rows)
+
+
+def _write_feedback(jobs: Sequence[tuple[Graded, Path]]) -> list[None]:
+    """One Markdown file per graded submission (run in a worker)."""
+    for g, path in jobs:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(feedback_markdown(g))
+    return [None] * len(jobs)
 
 
 def summary_lines(report: Report) -> list[str]:
     pending = sum(len(g.pending) for g in report.graded)
-    lines = [f"Graded {len(report.graded)} submission(s) into {report.out}: gradebook.csv, "
-             f"feedback/ ({len(report.graded)} files), manual.csv ({pending} open response(s) "
-             f"to score), errors.csv ({len(report.problems)} problem(s))."]
+    lines = [
+        f"Graded {len(report.graded)} submission(s) into {report.out}: gradebook.csv, "
+        f"feedback/ ({len(report.graded)} files), manual.csv ({pending} open response(s) "
+        f"to score), errors.csv ({len(report.problems)} problem(s))."
+    ]
     if report.conflicts:
-        lines.append(f"NOT graded: {len(report.conflicts)} conflict(s) between files of one "
-                     "student; see the flags in gradebook.csv and the files in errors.csv.")
+        lines.append(
+            f"NOT graded: {len(report.conflicts)} conflict(s) between files of one "
+            "student; see the flags in gradebook.csv and the files in errors.csv."
+        )
     lines += [f"  {p.file}: {p.problem}" for p in report.problems[:10]]
     if len(report.problems) > 10:
         lines.append(f"  ... and {len(report.problems) - 10} more in errors.csv")
     return lines
-
-

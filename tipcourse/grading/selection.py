@@ -13,6 +13,7 @@ where the file came from (its source: the LMS's per-student folder, or a hub use
 - several files of one id from one source: the latest `submitted_at` is graded, except that a
   time in the future (beyond `FUTURE_SKEW`) is flagged and never preferred to a present one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,17 +68,24 @@ def _conflict_reason(group: list[Submission], crowded: dict[str, set[str]]) -> s
     spellings = sorted({s.student_id for s in group})
     sources = sorted({s.source for s in group})
     if len(spellings) > 1:
-        return ("the same student id spelt differently (" + " / ".join(spellings)
-                + "): ids that differ only in case or Unicode form are one student")
+        return (
+            "the same student id spelt differently ("
+            + " / ".join(spellings)
+            + "): ids that differ only in case or Unicode form are one student"
+        )
     if len(sources) > 1:
         return "submissions of one student id from different sources (" + ", ".join(sources) + ")"
     for sub in group:
         if sub.expected_id is not None and identity(sub.expected_id) != identity(sub.student_id):
-            return (f"the file carries student id {sub.student_id!r}, but its folder "
-                    f"{sub.source!r} belongs to {sub.expected_id!r} (roster)")
+            return (
+                f"the file carries student id {sub.student_id!r}, but its folder "
+                f"{sub.source!r} belongs to {sub.expected_id!r} (roster)"
+            )
         if sub.source in crowded:
-            return (f"the folder {sub.source!r} holds submissions of {len(crowded[sub.source])} "
-                    "different student ids; a student hands in only their own work")
+            return (
+                f"the folder {sub.source!r} holds submissions of {len(crowded[sub.source])} "
+                "different student ids; a student hands in only their own work"
+            )
     return None
 
 
@@ -90,9 +98,16 @@ def _latest(group: list[Submission], now: dt.datetime, problems: list[Problem]) 
     latest = max(present, key=lambda s: (s.when, s.display))
     for other in group:
         if other is not latest:
-            problems.append(Problem(other.display, "duplicate: another submission of the same "
-                                    f"student was graded instead ({latest.display}, "
-                                    f"{latest.submitted_at})", other.student_id, other.exercise))
+            problems.append(
+                Problem(
+                    other.display,
+                    "duplicate: another submission of the same "
+                    f"student was graded instead ({latest.display}, "
+                    f"{latest.submitted_at})",
+                    other.student_id,
+                    other.exercise,
+                )
+            )
     if len(group) > 1:
         latest.flags.append(f"duplicate: 1 of {len(group)} submissions graded")
     return latest
@@ -110,8 +125,14 @@ def select(subs: list[Submission], now: dt.datetime) -> Selection:
         conflict = Conflict(group[0].exercise, group[0].student_id, group, reason)
         result.conflicts.append(conflict)
         for sub in group:
-            result.problems.append(Problem(sub.display, f"CONFLICT, not graded: {reason}. "
-                                           f"Files: {conflict.files()}. Remove the wrong file "
-                                           "(or fix the roster) and grade again.",
-                                           sub.student_id, sub.exercise))
+            result.problems.append(
+                Problem(
+                    sub.display,
+                    f"CONFLICT, not graded: {reason}. "
+                    f"Files: {conflict.files()}. Remove the wrong file "
+                    "(or fix the roster) and grade again.",
+                    sub.student_id,
+                    sub.exercise,
+                )
+            )
     return result

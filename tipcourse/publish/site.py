@@ -8,6 +8,7 @@ nothing is loaded from the network. Under every widget its text/plain (for a que
 id, prompt and state) is shown as text, so a question reads even where widgets do not render.
 Plot images get an `alt` from the "*What the plot shows:*" cell that follows them.
 """
+
 from __future__ import annotations
 
 import html
@@ -16,11 +17,19 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import nbformat
 
 from ..paths import BUILD, NODE_MODULES, ROOT
+
+if TYPE_CHECKING:  # nbconvert is imported when the first page is made
+    from nbconvert import HTMLExporter
+
+Job = TypeVar("Job")
+Out = TypeVar("Out")
 
 DEFAULT_OUT = BUILD / "site"
 COURSE = "Trafficking in persons in Southeast Asia, Indonesia and NTT"
@@ -40,8 +49,9 @@ ASSETS = {
 ASSET_SKIP = ("*.map", "embed.js", "libembed-amd.js", "*.LICENSE.txt")
 ALT_PREFIX = "*What the plot shows:*"
 MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\\\w])\$[^$\s][^$\n]*(?<![\\\s])\$(?!\w)")
-TITLE = re.compile(r"""(?:finish\(\s*\w+\s*,|set_title\(|suptitle\()\s*(f?)(["'])(.*?)(?<!\\)\2""",
-                   re.S)
+TITLE = re.compile(
+    r"""(?:finish\(\s*\w+\s*,|set_title\(|suptitle\()\s*(f?)(["'])(.*?)(?<!\\)\2""", re.S
+)
 EMPTY_TH = re.compile(r"<th((?:\s+[\w-]+=\"[^\"]*\")*)\s*>(?:\s|&nbsp;)*</th>")
 LINK = re.compile(r'(\b(?:href|src)=")([^":#?]+?)\.ipynb((?:#[^"]*)?")')
 
@@ -98,7 +108,10 @@ require.config({paths: {
 
 # The site's page: the lab template, the blocks above, a course navigation bar, and a text
 # version under every widget.
-PAGE_TEMPLATE = "{%- extends 'index.html.j2' -%}" + OFFLINE_BLOCKS + """
+PAGE_TEMPLATE = (
+    "{%- extends 'index.html.j2' -%}"
+    + OFFLINE_BLOCKS
+    + """
 {%- block extra_css -%}
 <style type="text/css">{{ resources.tipcourse.css }}</style>
 {%- endblock extra_css -%}
@@ -130,9 +143,11 @@ var element = document.getElementById('{{ div_id }}');
 </div>
 {%- endblock data_widget_view -%}
 """
+)
 
 
 # --- reading a notebook -------------------------------------------------------------------------
+
 
 def notebook_files(root: Path = ROOT) -> dict[str, list[Path]]:
     """The notebooks to publish, by section folder, in file-name order."""
@@ -147,13 +162,14 @@ def course_metadata(nb: nbformat.NotebookNode) -> dict:
 
 
 def notebook_number(meta: dict, stem: str) -> str:
-    """"01" for the id l01 or ex01; without an id, the number the file name starts with."""
-    match = re.fullmatch(r"[a-z]+(\d+)", str(meta.get("id", ""))) or \
-        re.match(r"(?:ex)?(\d\d)_", stem)
+    """ "01" for the id l01 or ex01; without an id, the number the file name starts with."""
+    match = re.fullmatch(r"[a-z]+(\d+)", str(meta.get("id", ""))) or re.match(
+        r"(?:ex)?(\d\d)_", stem
+    )
     return match.group(1) if match else ""
 
 
-def lesson_info(nb, stem: str) -> dict:
+def lesson_info(nb: nbformat.NotebookNode, stem: str) -> dict:
     """Number and minutes from the notebook's metadata; heading, title and a one-line
     description from its first markdown cell.
 
@@ -165,15 +181,20 @@ def lesson_info(nb, stem: str) -> dict:
     lines = (cell.source if cell else "").strip().splitlines()
     heading = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else stem
     prefix = re.match(rf"(?:Exercise\s+)?{number}[\s:.]+", heading) if number else None
-    title = heading[prefix.end():].strip() if prefix else heading
+    title = heading[prefix.end() :].strip() if prefix else heading
     paragraph = []
     for line in lines[1:]:
         if line.strip():
             paragraph.append(line.strip())
         elif paragraph:
             break
-    return {"number": number, "title": title, "heading": heading,
-            "description": " ".join(paragraph), "minutes": meta.get("minutes")}
+    return {
+        "number": number,
+        "title": title,
+        "heading": heading,
+        "description": " ".join(paragraph),
+        "minutes": meta.get("minutes"),
+    }
 
 
 def plot_title(source: str) -> str:
@@ -191,7 +212,7 @@ def plain(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def add_alt_texts(nb) -> int:
+def add_alt_texts(nb: nbformat.NotebookNode) -> int:
     """Give every image/png output an alt text: the "*What the plot shows:*" markdown cell that
     follows its cell (the authoring convention), else the plot's title. Returns how many."""
     count = 0
@@ -201,9 +222,9 @@ def add_alt_texts(nb) -> int:
         images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
         if not images:
             continue
-        following = next((c for c in nb.cells[i + 1:] if c.cell_type == "markdown"), None)
+        following = next((c for c in nb.cells[i + 1 :] if c.cell_type == "markdown"), None)
         if following is not None and following.source.lstrip().startswith(ALT_PREFIX):
-            text = following.source.lstrip()[len(ALT_PREFIX):]
+            text = following.source.lstrip()[len(ALT_PREFIX) :]
             alt = plain(re.split(r"\n\s*\n", text.strip())[0])  # its first paragraph
         else:
             title = plot_title(cell.source)
@@ -214,7 +235,7 @@ def add_alt_texts(nb) -> int:
     return count
 
 
-def has_math(nb) -> bool:
+def has_math(nb: nbformat.NotebookNode) -> bool:
     return any(c.cell_type == "markdown" and MATH.search(c.source) for c in nb.cells)
 
 
@@ -225,6 +246,7 @@ def rewrite_links(page: str, suffix: str = ".html") -> str:
 
 
 # --- building -----------------------------------------------------------------------------------
+
 
 def empty_header_cells(page: str) -> str:
     """An empty <th> (the corner of a pandas table) becomes a <td>: a header cell with no text
@@ -238,13 +260,18 @@ def copy_assets(out: Path, node_modules: Path = NODE_MODULES, assets: dict | Non
     missing = [src for src in assets.values() if not (node_modules / src).exists()]
     if missing:
         raise FileNotFoundError(
-            f"{node_modules} lacks {', '.join(missing)}: run `npm ci` in {ROOT} (or `make site`)")
+            f"{node_modules} lacks {', '.join(missing)}: run `npm ci` in {ROOT} (or `make site`)"
+        )
     for name, src in assets.items():
         target = out / STATIC / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if (node_modules / src).is_dir():
-            shutil.copytree(node_modules / src, target, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns(*ASSET_SKIP))
+            shutil.copytree(
+                node_modules / src,
+                target,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns(*ASSET_SKIP),
+            )
         else:
             shutil.copy2(node_modules / src, target)
 
@@ -252,7 +279,7 @@ def copy_assets(out: Path, node_modules: Path = NODE_MODULES, assets: dict | Non
 _EXPORTER = None
 
 
-def page_exporter():
+def page_exporter() -> HTMLExporter:
     """The HTMLExporter for every page, made once per process (making it is the slow part)."""
     global _EXPORTER
     if _EXPORTER is None:
@@ -271,15 +298,16 @@ def page_exporter():
     return _EXPORTER
 
 
-def convert(nb, stem: str, nav: list[tuple[str, str]]) -> str:
+def convert(nb: nbformat.NotebookNode, stem: str, nav: list[tuple[str, str]]) -> str:
     """A notebook node -> its HTML page. Changes `nb` (a copy read for the purpose, never
     written back): title, alt texts."""
     info = lesson_info(nb, stem)
     nb.metadata["title"] = f"{info['heading']} | {COURSE}"
     add_alt_texts(nb)
-    resources = {"metadata": {"name": stem},
-                 "tipcourse": {"static": f"../{STATIC}", "math": has_math(nb), "css": CSS,
-                               "nav": nav}}
+    resources = {
+        "metadata": {"name": stem},
+        "tipcourse": {"static": f"../{STATIC}", "math": has_math(nb), "css": CSS, "nav": nav},
+    }
     body, _ = page_exporter().from_notebook_node(nb, resources=resources)
     return empty_header_cells(rewrite_links(body))
 
@@ -293,7 +321,9 @@ def write_page(job: tuple[Path, Path, list]) -> Path:
     return target
 
 
-def in_parallel(function, jobs: list, workers: int | None = None) -> list:
+def in_parallel(
+    function: Callable[[Job], Out], jobs: list[Job], workers: int | None = None
+) -> list[Out]:
     """map(function, jobs), one process per core: nbconvert is CPU-bound."""
     workers = min(workers or os.cpu_count() or 1, len(jobs), MAX_WORKERS)
     if workers <= 1:
@@ -324,13 +354,17 @@ def index_page(sections: list[tuple[str, list[dict]]]) -> str:
             f'<tr><td>{html.escape(e["number"] or "–")}</td>'
             f'<td><a href="{html.escape(e["href"])}">{html.escape(e["title"])}</a></td>'
             f'<td>{html.escape(plain(e["description"]))}</td>'
-            f'<td>{e["minutes"] or "–"}</td></tr>' for e in entries)
-        parts.append(f'<section aria-labelledby="{_slug(heading)}">\n'
-                     f'<h2 id="{_slug(heading)}">{html.escape(heading)}</h2>\n'
-                     '<table>\n<thead><tr><th scope="col">#</th><th scope="col">Title</th>'
-                     '<th scope="col">What it covers</th><th scope="col">Minutes</th></tr>'
-                     f'</thead>\n<tbody>\n{rows}\n'
-                     '</tbody>\n</table>\n</section>')
+            f'<td>{e["minutes"] or "–"}</td></tr>'
+            for e in entries
+        )
+        parts.append(
+            f'<section aria-labelledby="{_slug(heading)}">\n'
+            f'<h2 id="{_slug(heading)}">{html.escape(heading)}</h2>\n'
+            '<table>\n<thead><tr><th scope="col">#</th><th scope="col">Title</th>'
+            '<th scope="col">What it covers</th><th scope="col">Minutes</th></tr>'
+            f'</thead>\n<tbody>\n{rows}\n'
+            '</tbody>\n</table>\n</section>'
+        )
     return INDEX_TEMPLATE.format(course=html.escape(COURSE), sections="\n".join(parts))
 
 
@@ -379,28 +413,39 @@ def fresh_folder(out: Path) -> Path:
     out = Path(out)
     if out.exists():
         if any(out.iterdir()) and not (out / MARKER).exists():
-            raise FileExistsError(f"{out} is not empty and was not written by a build of the "
-                                  "site or the slides: choose another --out")
+            raise FileExistsError(
+                f"{out} is not empty and was not written by a build of the "
+                "site or the slides: choose another --out"
+            )
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    (out / MARKER).write_text("Written by `python -m tipcourse site` or `slides`; emptied by "
-                              "each build.\n")
+    (out / MARKER).write_text(
+        "Written by `python -m tipcourse site` or `slides`; emptied by each build.\n"
+    )
     return out
 
 
 def entry(path: Path, folder: str) -> dict:
     """What the index and the navigation need about one notebook (read as JSON: fast)."""
     document = json.loads(path.read_text(encoding="utf-8"))
-    first = [{"cell_type": "markdown", "source": "".join(c["source"])}  # a string or lines
-             for c in document["cells"] if c["cell_type"] == "markdown"][:1]
+    first = [
+        {"cell_type": "markdown", "source": "".join(c["source"])}  # a string or lines
+        for c in document["cells"]
+        if c["cell_type"] == "markdown"
+    ][:1]
     nb = nbformat.from_dict({"cells": first, "metadata": document.get("metadata", {})})
     info = lesson_info(nb, path.stem)
-    return {**info, "path": path, "href": f"{folder}/{path.stem}.html",
-            "href_local": f"{path.stem}.html"}
+    return {
+        **info,
+        "path": path,
+        "href": f"{folder}/{path.stem}.html",
+        "href_local": f"{path.stem}.html",
+    }
 
 
-def build(out: Path, root: Path = ROOT, node_modules: Path = NODE_MODULES,
-          workers: int | None = None) -> list[Path]:
+def build(
+    out: Path, root: Path = ROOT, node_modules: Path = NODE_MODULES, workers: int | None = None
+) -> list[Path]:
     """Write the site into `out` (emptied first); return the pages written, index first."""
     started = time.monotonic()
     out = fresh_folder(out)
@@ -408,8 +453,9 @@ def build(out: Path, root: Path = ROOT, node_modules: Path = NODE_MODULES,
     jobs, sections = [], []
     for folder, heading in SECTIONS:
         entries = [entry(path, folder) for path in notebook_files(root)[folder]]
-        jobs += [(e["path"], out / e["href"], navigation(entries, i))
-                 for i, e in enumerate(entries)]
+        jobs += [
+            (e["path"], out / e["href"], navigation(entries, i)) for i, e in enumerate(entries)
+        ]
         sections.append((heading, entries))
     written = in_parallel(write_page, jobs, workers)
     (out / "index.html").write_text(index_page(sections), encoding="utf-8")

@@ -9,6 +9,7 @@ nbconvert's SlidesExporter against reveal.js, require.js and the widget manager 
 `node_modules/` next to the decks. `write_metadata(paths)` writes the derived types into the
 notebooks themselves, so that RISE in JupyterLab shows the same deck.
 """
+
 from __future__ import annotations
 
 import copy
@@ -16,11 +17,15 @@ import re
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 
 from ..paths import BUILD, NODE_MODULES, ROOT
 from . import site
+
+if TYPE_CHECKING:  # nbconvert is imported when the first deck is made
+    from nbconvert import SlidesExporter
 
 DEFAULT_OUT = BUILD / "slides"
 REVEAL = "reveal.js"  # <out>/reveal.js/{dist,plugin/notes}
@@ -32,7 +37,10 @@ IMPORT = re.compile(r"(from\s+\S+\s+)?import\s")
 
 # nbconvert's reveal template, with the site's offline blocks and reveal.js started without the
 # MathJax 2 calls of the stock template (MathJax 3 typesets once, on load).
-SLIDES_TEMPLATE = "{%- extends 'index.html.j2' -%}" + site.OFFLINE_BLOCKS + """
+SLIDES_TEMPLATE = (
+    "{%- extends 'index.html.j2' -%}"
+    + site.OFFLINE_BLOCKS
+    + """
 {%- block html_head_css -%}
 <style type="text/css">{{ resources.tipcourse.css }}</style>
 {%- endblock html_head_css -%}
@@ -58,22 +66,28 @@ require({waitSeconds: 30},
 </script>
 {%- endblock footer_js -%}
 """
+)
 
 
 # --- slide metadata ---------------------------------------------------------------------------
 
-def is_setup(cell) -> bool:
+
+def is_setup(cell: nbformat.NotebookNode) -> bool:
     """The setup cell: imports and start_lesson / start_assignment / start_solution, and nothing
     a reader needs to see (a first code cell that shows a widget is not a setup cell)."""
     if cell.cell_type != "code" or not SETUP_CALL.search(cell.source):
         return False
-    lines = [ln.strip() for ln in cell.source.splitlines()
-             if ln.strip() and not ln.strip().startswith("#")]
-    return all(IMPORT.match(ln) or SETUP_CALL.search(ln) or ln.startswith("plots.style(")
-               for ln in lines)
+    lines = [
+        ln.strip()
+        for ln in cell.source.splitlines()
+        if ln.strip() and not ln.strip().startswith("#")
+    ]
+    return all(
+        IMPORT.match(ln) or SETUP_CALL.search(ln) or ln.startswith("plots.style(") for ln in lines
+    )
 
 
-def derived_slide_type(cell, setup: bool = False) -> str:
+def derived_slide_type(cell: nbformat.NotebookNode, setup: bool = False) -> str:
     """The slide type the build gives a cell that has none of its own."""
     if cell.cell_type == "markdown":
         match = HEADING.match(cell.source.lstrip())
@@ -84,22 +98,24 @@ def derived_slide_type(cell, setup: bool = False) -> str:
     return "-"
 
 
-def explicit_slide_type(cell) -> str | None:
+def explicit_slide_type(cell: nbformat.NotebookNode) -> str | None:
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
 
 
-def slide_types(nb) -> list[str]:
+def slide_types(nb: nbformat.NotebookNode) -> list[str]:
     """The slide type of every cell: its own if set, else the derived one."""
     first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), None)
-    return [explicit_slide_type(cell)
-            or derived_slide_type(cell, setup=(i == first_code and is_setup(cell)))
-            for i, cell in enumerate(nb.cells)]
+    return [
+        explicit_slide_type(cell)
+        or derived_slide_type(cell, setup=(i == first_code and is_setup(cell)))
+        for i, cell in enumerate(nb.cells)
+    ]
 
 
-def with_slide_types(nb):
+def with_slide_types(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of `nb` with `slideshow.slide_type` set on every cell (the notebook is unchanged)."""
     nb = copy.deepcopy(nb)
-    for cell, kind in zip(nb.cells, slide_types(nb)):
+    for cell, kind in zip(nb.cells, slide_types(nb), strict=True):
         cell.setdefault("metadata", {}).setdefault("slideshow", {})["slide_type"] = kind
     return nb
 
@@ -113,7 +129,7 @@ def write_metadata(paths: list[Path]) -> list[Path]:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         dirty = False
-        for cell, kind in zip(nb.cells, slide_types(nb)):
+        for cell, kind in zip(nb.cells, slide_types(nb), strict=True):
             if kind != "-" and explicit_slide_type(cell) is None:
                 cell.setdefault("metadata", {})["slideshow"] = {"slide_type": kind}
                 dirty = True
@@ -125,19 +141,24 @@ def write_metadata(paths: list[Path]) -> list[Path]:
 
 # --- building the decks -----------------------------------------------------------------------
 
+
 def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
     for name, src in REVEAL_ASSETS.items():
         if not (node_modules / src).exists():
             raise FileNotFoundError(f"{node_modules / src} is missing: run `npm ci` in {ROOT}")
-        shutil.copytree(node_modules / src, out / REVEAL / name, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
+        shutil.copytree(
+            node_modules / src,
+            out / REVEAL / name,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
+        )
     site.copy_assets(out, node_modules, STATIC_ASSETS)  # the reveal template loads jquery too
 
 
 _EXPORTER = None
 
 
-def slides_exporter():
+def slides_exporter() -> SlidesExporter:
     """The SlidesExporter, made once per process."""
     global _EXPORTER
     if _EXPORTER is None:
@@ -148,22 +169,27 @@ def slides_exporter():
         _EXPORTER = SlidesExporter(
             extra_loaders=[DictLoader({"tipcourse_slides.html.j2": SLIDES_TEMPLATE})],
             template_file="tipcourse_slides.html.j2",
-            reveal_url_prefix=REVEAL, reveal_theme="white",
-            require_js_url=f"{static}/require.js", jquery_url=f"{static}/jquery.min.js",
+            reveal_url_prefix=REVEAL,
+            reveal_theme="white",
+            require_js_url=f"{static}/require.js",
+            jquery_url=f"{static}/jquery.min.js",
             widget_renderer_url=f"{static}/html-manager/embed-amd.js",
-            mathjax_url=f"{static}/mathjax/tex-chtml-full.js", language_code="en",
+            mathjax_url=f"{static}/mathjax/tex-chtml-full.js",
+            language_code="en",
         )
     return _EXPORTER
 
 
-def convert(nb, stem: str) -> str:
+def convert(nb: nbformat.NotebookNode, stem: str) -> str:
     """A lesson -> its deck (the slide types are set in a copy)."""
     nb = with_slide_types(nb)
     info = site.lesson_info(nb, stem)
     nb.metadata["title"] = f"{info['heading']} | {site.COURSE}"
     site.add_alt_texts(nb)
-    resources = {"metadata": {"name": stem},
-                 "tipcourse": {"static": site.STATIC, "math": site.has_math(nb), "css": site.CSS}}
+    resources = {
+        "metadata": {"name": stem},
+        "tipcourse": {"static": site.STATIC, "math": site.has_math(nb), "css": site.CSS},
+    }
     body, _ = slides_exporter().from_notebook_node(nb, resources=resources)
     return site.rewrite_links(body, ".slides.html")
 
@@ -174,14 +200,20 @@ def write_deck(job: tuple[Path, Path]) -> Path:
     return target
 
 
-def build(out: Path = DEFAULT_OUT, root: Path = ROOT, node_modules: Path = NODE_MODULES,
-          workers: int | None = None) -> list[Path]:
+def build(
+    out: Path = DEFAULT_OUT,
+    root: Path = ROOT,
+    node_modules: Path = NODE_MODULES,
+    workers: int | None = None,
+) -> list[Path]:
     """One deck per lesson of notebooks/ into `out` (emptied first): NN_x.slides.html."""
     started = time.monotonic()
     out = site.fresh_folder(out)
     copy_assets(out, node_modules)
-    jobs = [(path, out / f"{path.stem}.slides.html")
-            for path in sorted((root / "notebooks").glob("*.ipynb"))]
+    jobs = [
+        (path, out / f"{path.stem}.slides.html")
+        for path in sorted((root / "notebooks").glob("*.ipynb"))
+    ]
     written = site.in_parallel(write_deck, jobs, workers)
     print(f"slides: {len(written)} decks in {out} ({time.monotonic() - started:.1f} s)")
     return written

@@ -3,6 +3,7 @@
 Self-check answers live here rather than in the lesson notebook, so no visible cell shows an
 answer before the student has tried. (Exercise keys never live here: see release.)
 """
+
 from __future__ import annotations
 
 import functools

@@ -6,6 +6,7 @@ questions; lint checks that order). An exercise's outline is `tipcourse/outlines
 written by `release` from the solution notebook: ids, kinds and points only, so it can ship
 with the student handout.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,18 +15,22 @@ from pathlib import Path
 
 from ..paths import PACKAGE
 
+
 def outline_path(exercise: str, package: Path = PACKAGE) -> Path:
     return package / "outlines" / f"{exercise}.json"
 
 
 def outline_document(exercise: str, specs: list[dict]) -> dict:
     """What release writes for an exercise: its question ids, kinds and points, in order."""
-    return {"exercise": exercise,
-            "questions": [{"id": s["id"], "kind": s["kind"], "points": s.get("points", 1)}
-                          for s in specs]}
+    return {
+        "exercise": exercise,
+        "questions": [
+            {"id": s["id"], "kind": s["kind"], "points": s.get("points", 1)} for s in specs
+        ],
+    }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def question_ids(notebook: str) -> tuple[str, ...]:
     """The notebook's question ids in order; () when it has no outline (yet)."""
     if notebook.startswith("ex"):

@@ -8,18 +8,31 @@ A response is what the student gave, in the same shapes as `answer`: an option k
 a list of keys (multiple), a number (numeric), a string (text, open), {item: category}
 (categorize), a list of item keys (order).
 """
+
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # KEY_FIELDS, KINDS, SpecError, student_spec and validate_spec are declared in `schema` and
 # re-exported here, where callers have always imported them from.
 from .schema import (  # noqa: F401
-    KEY_FIELDS, KINDS, SpecError, matches_wrong_value, near, student_spec, validate_spec)
+    KEY_FIELDS,
+    KINDS,
+    SpecError,
+    matches_wrong_value,
+    near,
+    student_spec,
+    validate_spec,
+)
+
+# A response in its canonical form (see above); what a widget or a student gives is any object.
+Response = str | float | list[str] | dict[str, str]
 
 
 class AnswerFormatError(ValueError):
@@ -54,20 +67,21 @@ def points(spec: dict) -> float:
 
 # --- parsing responses -----------------------------------------------------------------------
 
-def parse_response(spec: dict, raw):
+
+def parse_response(spec: dict, raw: object) -> Response:
     """Turn raw input into the canonical response for the question, or raise AnswerFormatError."""
     if raw is None or (isinstance(raw, (str, list, dict, tuple, set)) and len(raw) == 0):
         raise AnswerFormatError("No answer given yet.")
     return _PARSERS[spec["kind"]](spec, raw)
 
 
-def _parse_single(spec, raw):
+def _parse_single(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or raw not in spec["options"]:
         raise AnswerFormatError(f"Choose one of the options ({', '.join(spec['options'])}).")
     return raw
 
 
-def _parse_multiple(spec, raw):
+def _parse_multiple(spec: dict, raw: object) -> list[str]:
     if isinstance(raw, str) or not all(isinstance(k, str) for k in raw):
         raise AnswerFormatError("Give a list of option letters.")
     unknown = [k for k in raw if k not in spec["options"]]
@@ -76,7 +90,7 @@ def _parse_multiple(spec, raw):
     return sorted(set(raw), key=list(spec["options"]).index)
 
 
-def parse_number(text) -> float:
+def parse_number(text: object) -> float:
     """Read a number typed the English or the Indonesian way: 3.14, 3,14, 1.234,5, 1,234.5."""
     if isinstance(text, bool):
         raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
@@ -89,7 +103,8 @@ def parse_number(text) -> float:
     s = text.strip().replace(" ", "").replace("\u00a0", "").removesuffix("%")
     if not re.fullmatch(r"[-+]?[0-9][0-9.,]*", s) or s.endswith((".", ",")):
         raise AnswerFormatError(
-            f"{text!r} is not a number. Type digits only, e.g. 3.5 or 3,5 (no words or units).")
+            f"{text!r} is not a number. Type digits only, e.g. 3.5 or 3,5 (no words or units)."
+        )
     if "," in s and "." in s:  # the later mark is the decimal one
         thousands = "." if s.rfind(",") > s.rfind(".") else ","
         s = s.replace(thousands, "").replace(",", ".")
@@ -100,10 +115,11 @@ def parse_number(text) -> float:
     return float(s)
 
 
-def _parse_numeric(spec, raw):
+def _parse_numeric(spec: dict, raw: object) -> float:
     return parse_number(raw)
 
 
+@functools.lru_cache(maxsize=4096)  # a class's answers repeat the key's variants
 def normalise_text(text: str) -> str:
     """Lower case, accents removed, runs of spaces and punctuation folded."""
     text = unicodedata.normalize("NFKD", text)
@@ -111,13 +127,13 @@ def normalise_text(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def _parse_text(spec, raw):
+def _parse_text(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or not normalise_text(raw):
         raise AnswerFormatError("Type a short answer in words.")
     return raw.strip()
 
 
-def _parse_categorize(spec, raw):
+def _parse_categorize(spec: dict, raw: object) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise AnswerFormatError("Assign each item to a category.")
     unknown = [k for k in raw if k not in spec["items"]]
@@ -132,21 +148,25 @@ def _parse_categorize(spec, raw):
     return {k: raw[k] for k in spec["items"]}
 
 
-def _parse_order(spec, raw):
+def _parse_order(spec: dict, raw: object) -> list[str]:
     if isinstance(raw, str) or sorted(map(str, raw)) != sorted(spec["items"]):
         raise AnswerFormatError("Put every item in order, each exactly once.")
     return list(raw)
 
 
-def _parse_open(spec, raw):
+def _parse_open(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise AnswerFormatError("Write your answer in the box.")
     return raw.strip()
 
 
-_PARSERS = {
-    "single": _parse_single, "multiple": _parse_multiple, "numeric": _parse_numeric,
-    "text": _parse_text, "categorize": _parse_categorize, "order": _parse_order,
+_PARSERS: dict[str, Callable[[dict, object], Response]] = {
+    "single": _parse_single,
+    "multiple": _parse_multiple,
+    "numeric": _parse_numeric,
+    "text": _parse_text,
+    "categorize": _parse_categorize,
+    "order": _parse_order,
     "open": _parse_open,
 }
 
@@ -155,7 +175,7 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def too_short(spec: dict, response) -> str | None:
+def too_short(spec: dict, response: Response) -> str | None:
     """For an open answer under the spec's `min_words`: the note to show (it is still saved)."""
     least = spec.get("min_words") if spec["kind"] == "open" else None
     if not least or not isinstance(response, str):
@@ -163,13 +183,16 @@ def too_short(spec: dict, response) -> str | None:
     words = word_count(response)
     if words >= least:
         return None
-    return (f"Saved, but your answer has {words} word{'s' if words != 1 else ''}; this question "
-            f"asks for at least {least}.")
+    return (
+        f"Saved, but your answer has {words} word{'s' if words != 1 else ''}; this question "
+        f"asks for at least {least}."
+    )
 
 
 # --- checking --------------------------------------------------------------------------------
 
-def check(spec: dict, raw) -> Result:
+
+def check(spec: dict, raw: object) -> Result:
     """Score a response against the spec's key, with feedback explaining why."""
     response = parse_response(spec, raw)
     result = _CHECKERS[spec["kind"]](spec, response)
@@ -179,20 +202,22 @@ def check(spec: dict, raw) -> Result:
     return result
 
 
-def _feedback(spec, key, default=""):
+def _feedback(spec: dict, key: str, default: str = "") -> str:
     return spec.get("feedback", {}).get(key, default)
 
 
-def _check_single(spec, response):
+def _check_single(spec: dict, response: str) -> Result:
     right = response == spec["answer"]
     message = _feedback(spec, response) or ("Correct." if right else "Not this one.")
     return Result(points(spec) if right else 0.0, points(spec), [message])
 
 
-def _check_multiple(spec, response):
+def _check_multiple(spec: dict, response: list[str]) -> Result:
     key, chosen = set(spec["answer"]), set(response)
     messages = [
-        f"{'✔' if (opt in key) else '✘'} {spec['options'][opt]}: {_feedback(spec, opt)}".rstrip(": ")
+        f"{'✔' if (opt in key) else '✘'} {spec['options'][opt]}: {_feedback(spec, opt)}".rstrip(
+            ": "
+        )
         for opt in response
     ]
     missed = [opt for opt in spec["answer"] if opt not in chosen]
@@ -203,68 +228,88 @@ def _check_multiple(spec, response):
     return Result(round(max(0.0, share) * points(spec), 4), points(spec), messages)
 
 
-def _check_numeric(spec, response):
+def _check_numeric(spec: dict, response: float) -> Result:
     target, tol = float(spec["answer"]), float(spec.get("tolerance", 0))
     right = near(response, target, tol)
     if right:
         message = _feedback(spec, "correct") or "Correct."
     else:
-        message = (_wrong_value_feedback(spec, response, tol) or _feedback(spec, "incorrect")
-                   or "Not quite: check your calculation and the unit.")
+        message = (
+            _wrong_value_feedback(spec, response, tol)
+            or _feedback(spec, "incorrect")
+            or "Not quite: check your calculation and the unit."
+        )
     return Result(points(spec) if right else 0.0, points(spec), [message])
 
 
-def _wrong_value_feedback(spec, response, tol):
+def _wrong_value_feedback(spec: dict, response: float, tol: float) -> str:
     """The feedback of the first typical wrong answer (`wrong_values`) the response matches."""
-    return next((entry["feedback"] for entry in spec.get("wrong_values", [])
-                 if matches_wrong_value(entry, response, tol)), "")
+    return next(
+        (
+            entry["feedback"]
+            for entry in spec.get("wrong_values", [])
+            if matches_wrong_value(entry, response, tol)
+        ),
+        "",
+    )
 
 
-def _check_text(spec, response):
+def _check_text(spec: dict, response: str) -> Result:
     variants = spec["answer"] if isinstance(spec["answer"], list) else [spec["answer"]]
     right = normalise_text(response) in {normalise_text(v) for v in variants}
     message = _feedback(spec, "correct" if right else "incorrect")
-    return Result(points(spec) if right else 0.0, points(spec),
-                  [message or ("Correct." if right else "That is not the expected term.")])
+    return Result(
+        points(spec) if right else 0.0,
+        points(spec),
+        [message or ("Correct." if right else "That is not the expected term.")],
+    )
 
 
-def _check_categorize(spec, response):
+def _check_categorize(spec: dict, response: dict[str, str]) -> Result:
     key = spec["answer"]
     right = [item for item in spec["items"] if response[item] == key[item]]
     messages = []
     for item, label in spec["items"].items():
         mark = "✔" if item in right else "✘"
         why = _feedback(spec, item)
-        messages.append(f"{mark} {label} → {spec['categories'][response[item]]}"
-                        + (f": {why}" if why else ""))
+        messages.append(
+            f"{mark} {label} → {spec['categories'][response[item]]}" + (f": {why}" if why else "")
+        )
     score = points(spec) * len(right) / len(spec["items"])
     return Result(round(score, 4), points(spec), messages)
 
 
-def _check_order(spec, response):
+def _check_order(spec: dict, response: list[str]) -> Result:
     key = list(spec["answer"])
-    in_place = sum(a == b for a, b in zip(response, key))
+    in_place = sum(a == b for a, b in zip(response, key, strict=False))
     right = in_place == len(key)
     message = _feedback(spec, "correct" if right else "incorrect")
     if not right:
-        message = (message + " " if message else "") + f"{in_place} of {len(key)} in the right place."
+        message = (
+            message + " " if message else ""
+        ) + f"{in_place} of {len(key)} in the right place."
     score = points(spec) * in_place / len(key)
     return Result(round(score, 4), points(spec), [message or "Correct order."])
 
 
-def _check_open(spec, response):
+def _check_open(spec: dict, response: str) -> Result:
     message = too_short(spec, response) or f"Saved ({word_count(response)} words)."
     return Result(0.0, points(spec), [message], manual=True)
 
 
-_CHECKERS = {
-    "single": _check_single, "multiple": _check_multiple, "numeric": _check_numeric,
-    "text": _check_text, "categorize": _check_categorize, "order": _check_order,
+_CHECKERS: dict[str, Callable[[dict, Response], Result]] = {
+    "single": _check_single,
+    "multiple": _check_multiple,
+    "numeric": _check_numeric,
+    "text": _check_text,
+    "categorize": _check_categorize,
+    "order": _check_order,
     "open": _check_open,
 }
 
 
 # --- describing the key (solution notebooks, grader feedback) ---------------------------------
+
 
 def describe_key(spec: dict) -> list[str]:
     """The answer key in words, one line per part (see `render.key_lines`)."""

@@ -1,9 +1,15 @@
 """A response or a key in words: one place that turns option, item and category ids into the
 labels a person reads (the solution's key box, the grader's feedback files)."""
+
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def response_lines(spec: dict, response) -> list[str]:
+if TYPE_CHECKING:
+    from .questions import Response
+
+
+def response_lines(spec: dict, response: Response) -> list[str]:
     """`response` (in the canonical shape of `spec`'s kind) as lines of plain text."""
     kind = spec["kind"]
     if kind == "single":

@@ -10,6 +10,7 @@ solution notebooks and the grader's keys, and removed from every student copy.
 
     python -m tipcourse.quiz.schema     prints the Markdown table for docs/AUTHORING.md
 """
+
 from __future__ import annotations
 
 import difflib
@@ -44,42 +45,46 @@ class Field:
 
 # --- value checks: each returns what is wrong, or None ---------------------------------------
 
-def _is_number(value) -> bool:
-    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
-            and math.isfinite(value))
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _text(value, spec) -> str | None:
+def _text(value: object, spec: dict) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"must be text, not {value!r}" + _yaml_hint(value)
     return None
 
 
-def _yaml_hint(value) -> str:
+def _yaml_hint(value: object) -> str:
     # YAML reads an unquoted Yes/No/On/Off as a boolean and 12 as a number.
     return " (quote it in YAML, e.g. \"Yes\")" if isinstance(value, (bool, int, float)) else ""
 
 
-def _qid(value, spec) -> str | None:
+def _qid(value: object, spec: dict) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, value):
         return f"must be lower-case letters, digits and '-', not {value!r}"
     return None
 
 
-def _kind(value, spec) -> str | None:
+def _kind(value: object, spec: dict) -> str | None:
     return None if value in KINDS else f"must be one of {', '.join(KINDS)}, not {value!r}"
 
 
-def _non_negative_number(value, spec) -> str | None:
-    return None if _is_number(value) and value >= 0 else f"must be a number of 0 or more, not {value!r}"
+def _non_negative_number(value: object, spec: dict) -> str | None:
+    return (
+        None
+        if _is_number(value) and value >= 0
+        else f"must be a number of 0 or more, not {value!r}"
+    )
 
 
-def _positive_int(value, spec) -> str | None:
+def _positive_int(value: object, spec: dict) -> str | None:
     ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
     return None if ok else f"must be a whole number above 0, not {value!r}"
 
 
-def _text_map(value) -> str | None:
+def _text_map(value: object) -> str | None:
     """What is wrong with `value` as a mapping of text ids to text, or None."""
     if not isinstance(value, dict):
         return f"must be a mapping of ids to text, not {type(value).__name__}"
@@ -91,37 +96,39 @@ def _text_map(value) -> str | None:
     return None
 
 
-def _labels(value, spec) -> str | None:
+def _labels(value: object, spec: dict) -> str | None:
     problem = _text_map(value)
     if problem is None and len(value) < 2:
         problem = "must map at least two keys (ids) to their labels"
     return problem
 
 
-def _same_keys(value, expected, what: str) -> str | None:
+def _same_keys(value: dict, expected: list[str], what: str) -> str | None:
     missing = [k for k in expected if k not in value]
     extra = [k for k in value if k not in expected]
     if missing or extra:
         parts = ([f"missing for {', '.join(missing)}"] if missing else []) + (
-            [f"unknown {', '.join(map(str, extra))}"] if extra else [])
+            [f"unknown {', '.join(map(str, extra))}"] if extra else []
+        )
         return f"needs one entry per {what} ({', '.join(expected)}): " + "; ".join(parts)
     return None
 
 
 def _feedback_per(field_name: str, what: str) -> Check:
-    def check(value, spec) -> str | None:
+    def check(value: object, spec: dict) -> str | None:
         return _text_map(value) or _same_keys(value, list(spec[field_name]), what)
+
     return check
 
 
-def _feedback_outcomes(value, spec) -> str | None:
+def _feedback_outcomes(value: object, spec: dict) -> str | None:
     problem = _text_map(value)
     if problem is None and (set(value) - set(OUTCOMES) or not value):
         problem = f"keys must be {' and/or '.join(OUTCOMES)}, not {', '.join(map(str, value))}"
     return problem
 
 
-def _answer(value, spec) -> str | None:
+def _answer(value: object, spec: dict) -> str | None:
     """The answer must be a response the question accepts (checked by the parsers)."""
     # Imported here: questions imports this module.
     from .questions import AnswerFormatError, parse_response
@@ -129,8 +136,10 @@ def _answer(value, spec) -> str | None:
     kind = spec["kind"]
     if kind == "numeric" and not _is_number(value):
         return f"must be a number, not {value!r}"
-    if kind == "text" and not (isinstance(value, str) or (
-            isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
+    if kind == "text" and not (
+        isinstance(value, str)
+        or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))
+    ):
         return f"must be text or a list of accepted texts, not {value!r}"
     try:
         for variant in value if kind == "text" and isinstance(value, list) else [value]:
@@ -138,8 +147,10 @@ def _answer(value, spec) -> str | None:
     except AnswerFormatError as err:
         return f"does not fit the question: {err}"
     if kind == "order" and list(spec["items"]) == list(value):
-        return ("the items are listed in the right order already; list them in another order "
-                "(students see them as listed)")
+        return (
+            "the items are listed in the right order already; list them in another order "
+            "(students see them as listed)"
+        )
     return None
 
 
@@ -155,7 +166,7 @@ def matches_wrong_value(entry: dict, x: float, tolerance: float) -> bool:
     return entry["min"] - 1e-9 <= x <= entry["max"] + 1e-9
 
 
-def _wrong_values(value, spec) -> str | None:
+def _wrong_values(value: object, spec: dict) -> str | None:
     if not isinstance(value, list) or not value:
         return "must be a list of {value, feedback} or {min, max, feedback}"
     for n, entry in enumerate(value, start=1):
@@ -165,7 +176,7 @@ def _wrong_values(value, spec) -> str | None:
     return None
 
 
-def _wrong_value(entry, spec) -> str | None:
+def _wrong_value(entry: object, spec: dict) -> str | None:
     shapes = ({"value", "feedback"}, {"min", "max", "feedback"})
     if not isinstance(entry, dict) or set(entry) not in shapes:
         return f"must be {{value, feedback}} or {{min, max, feedback}}, not {entry!r}"
@@ -180,12 +191,16 @@ def _wrong_value(entry, spec) -> str | None:
     return None
 
 
-def _rubric(value, spec) -> str | None:
+def _rubric(value: object, spec: dict) -> str | None:
     if not isinstance(value, list) or not value:
         return "must be a list of {criterion, points}"
     for n, row in enumerate(value, start=1):
-        if (not isinstance(row, dict) or set(row) != {"criterion", "points"}
-                or _text(row["criterion"], spec) or _non_negative_number(row["points"], spec)):
+        if (
+            not isinstance(row, dict)
+            or set(row) != {"criterion", "points"}
+            or _text(row["criterion"], spec)
+            or _non_negative_number(row["points"], spec)
+        ):
             return f"entry {n} must be {{criterion: text, points: number >= 0}}, not {row!r}"
     total, worth = sum(row["points"] for row in value), spec.get("points", 1)
     if _is_number(worth) and not math.isclose(total, worth):
@@ -200,58 +215,176 @@ CHOICE = ("single", "multiple")
 OUTCOME_KINDS = ("numeric", "text", "order")
 
 FIELDS: tuple[Field, ...] = (
-    Field("id", ALL, "text: `a-z`, `0-9`, `-`", True, False,
-          "Unique across the course; starts with the notebook id (`l01-`, `ex01-`).", _qid),
-    Field("kind", ALL, "one of the seven kinds", True, False,
-          "single, multiple, numeric, text, categorize, order or open.", _kind),
-    Field("prompt", ALL, "Markdown text", True, False,
-          "The question, self-contained.", _text),
-    Field("points", ALL, "number >= 0", False, False,
-          "What the question is worth; 1 if not given, 0 for practice that is not scored.",
-          _non_negative_number),
-    Field("hint", ALL, "text", False, False,
-          "Shown when the student presses Hint.", _text),
-    Field("options", CHOICE, "{option id: label}, at least two", True, False,
-          "The choices, shown in this order.", _labels),
-    Field("items", ("categorize", "order"), "{item id: label}, at least two", True, False,
-          "What is sorted or ordered, shown in this order (for order: not the right one).",
-          _labels),
-    Field("categories", ("categorize",), "{category id: label}, at least two", True, False,
-          "The categories an item can go to.", _labels),
-    Field("unit", ("numeric",), "text", False, False,
-          "Shown after the answer box, e.g. `%` or `million persons`.", _text),
-    Field("min_words", ("open",), "whole number > 0", False, False,
-          "A shorter answer is still saved, but flagged in the widget and at submission.",
-          _positive_int),
+    Field(
+        "id",
+        ALL,
+        "text: `a-z`, `0-9`, `-`",
+        True,
+        False,
+        "Unique across the course; starts with the notebook id (`l01-`, `ex01-`).",
+        _qid,
+    ),
+    Field(
+        "kind",
+        ALL,
+        "one of the seven kinds",
+        True,
+        False,
+        "single, multiple, numeric, text, categorize, order or open.",
+        _kind,
+    ),
+    Field("prompt", ALL, "Markdown text", True, False, "The question, self-contained.", _text),
+    Field(
+        "points",
+        ALL,
+        "number >= 0",
+        False,
+        False,
+        "What the question is worth; 1 if not given, 0 for practice that is not scored.",
+        _non_negative_number,
+    ),
+    Field("hint", ALL, "text", False, False, "Shown when the student presses Hint.", _text),
+    Field(
+        "options",
+        CHOICE,
+        "{option id: label}, at least two",
+        True,
+        False,
+        "The choices, shown in this order.",
+        _labels,
+    ),
+    Field(
+        "items",
+        ("categorize", "order"),
+        "{item id: label}, at least two",
+        True,
+        False,
+        "What is sorted or ordered, shown in this order (for order: not the right one).",
+        _labels,
+    ),
+    Field(
+        "categories",
+        ("categorize",),
+        "{category id: label}, at least two",
+        True,
+        False,
+        "The categories an item can go to.",
+        _labels,
+    ),
+    Field(
+        "unit",
+        ("numeric",),
+        "text",
+        False,
+        False,
+        "Shown after the answer box, e.g. `%` or `million persons`.",
+        _text,
+    ),
+    Field(
+        "min_words",
+        ("open",),
+        "whole number > 0",
+        False,
+        False,
+        "A shorter answer is still saved, but flagged in the widget and at submission.",
+        _positive_int,
+    ),
     Field("answer", ("single",), "an option id", True, True, "The right option.", _answer),
-    Field("answer", ("multiple",), "[option ids]", True, True,
-          "Every right option; a wrong pick costs as much as a right one earns.", _answer),
+    Field(
+        "answer",
+        ("multiple",),
+        "[option ids]",
+        True,
+        True,
+        "Every right option; a wrong pick costs as much as a right one earns.",
+        _answer,
+    ),
     Field("answer", ("numeric",), "number", True, True, "The right value.", _answer),
-    Field("answer", ("text",), "text, or [texts]", True, True,
-          "The accepted answers (case, accents, spacing and punctuation ignored).", _answer),
-    Field("answer", ("categorize",), "{item id: category id}", True, True,
-          "The right category of every item.", _answer),
-    Field("answer", ("order",), "[item ids]", True, True,
-          "Every item, in the right order.", _answer),
-    Field("tolerance", ("numeric",), "number >= 0", False, True,
-          "How far from the answer still counts as right (absolute); 0 if not given.",
-          _non_negative_number),
-    Field("feedback", CHOICE, "{option id: text}, every option", False, True,
-          "Why each option is right or wrong (the course's banks and exercises always give it).",
-          _feedback_per("options", "option")),
-    Field("feedback", ("categorize",), "{item id: text}, every item", False, True,
-          "Why each item belongs where it does (always given in the course).",
-          _feedback_per("items", "item")),
-    Field("feedback", OUTCOME_KINDS, "{correct: text, incorrect: text}, either or both", False,
-          True, "Shown for a right or a wrong answer.", _feedback_outcomes),
-    Field("wrong_values", ("numeric",), "[{value, feedback} or {min, max, feedback}]", False,
-          True, "Typical wrong answers (within the tolerance of `value`, or from `min` to "
-          "`max`) and what went wrong; shown instead of the incorrect feedback.", _wrong_values),
-    Field("explanation", ALL, "Markdown text", False, True,
-          "Why the right answer is right, shown after every check; for open, a model answer.",
-          _text),
-    Field("rubric", ("open",), "[{criterion: text, points: number >= 0}]", True, True,
-          "What the grader awards points for; the points add up to the question's.", _rubric),
+    Field(
+        "answer",
+        ("text",),
+        "text, or [texts]",
+        True,
+        True,
+        "The accepted answers (case, accents, spacing and punctuation ignored).",
+        _answer,
+    ),
+    Field(
+        "answer",
+        ("categorize",),
+        "{item id: category id}",
+        True,
+        True,
+        "The right category of every item.",
+        _answer,
+    ),
+    Field(
+        "answer", ("order",), "[item ids]", True, True, "Every item, in the right order.", _answer
+    ),
+    Field(
+        "tolerance",
+        ("numeric",),
+        "number >= 0",
+        False,
+        True,
+        "How far from the answer still counts as right (absolute); 0 if not given.",
+        _non_negative_number,
+    ),
+    Field(
+        "feedback",
+        CHOICE,
+        "{option id: text}, every option",
+        False,
+        True,
+        "Why each option is right or wrong (the course's banks and exercises always give it).",
+        _feedback_per("options", "option"),
+    ),
+    Field(
+        "feedback",
+        ("categorize",),
+        "{item id: text}, every item",
+        False,
+        True,
+        "Why each item belongs where it does (always given in the course).",
+        _feedback_per("items", "item"),
+    ),
+    Field(
+        "feedback",
+        OUTCOME_KINDS,
+        "{correct: text, incorrect: text}, either or both",
+        False,
+        True,
+        "Shown for a right or a wrong answer.",
+        _feedback_outcomes,
+    ),
+    Field(
+        "wrong_values",
+        ("numeric",),
+        "[{value, feedback} or {min, max, feedback}]",
+        False,
+        True,
+        "Typical wrong answers (within the tolerance of `value`, or from `min` to "
+        "`max`) and what went wrong; shown instead of the incorrect feedback.",
+        _wrong_values,
+    ),
+    Field(
+        "explanation",
+        ALL,
+        "Markdown text",
+        False,
+        True,
+        "Why the right answer is right, shown after every check; for open, a model answer.",
+        _text,
+    ),
+    Field(
+        "rubric",
+        ("open",),
+        "[{criterion: text, points: number >= 0}]",
+        True,
+        True,
+        "What the grader awards points for; the points add up to the question's.",
+        _rubric,
+    ),
 )
 
 KEY_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f.name for f in FIELDS if f.key))
@@ -264,9 +397,17 @@ def fields_for(kind: str) -> dict[str, Field]:
 
 # --- deriving: validation, the student copy, the doc -------------------------------------------
 
-def _error(where: str, qid, problem: str, field: str | None = None) -> SpecError:
-    place = ", ".join(p for p in (where, f"question {qid}" if isinstance(qid, str) else "",
-                                  f"field '{field}'" if field else "") if p)
+
+def _error(where: str, qid: object, problem: str, field: str | None = None) -> SpecError:
+    place = ", ".join(
+        p
+        for p in (
+            where,
+            f"question {qid}" if isinstance(qid, str) else "",
+            f"field '{field}'" if field else "",
+        )
+        if p
+    )
     return SpecError(f"{place}: {problem}" if place else problem)
 
 
@@ -277,8 +418,11 @@ def validate_spec(spec: dict, with_key: bool = True, where: str = "") -> dict:
     fields are not required. Raises SpecError naming the place, the question and the field.
     """
     if not isinstance(spec, dict):
-        raise _error(where, None, f"a question must be a mapping (id, kind, prompt, ...), "
-                                  f"not {type(spec).__name__}")
+        raise _error(
+            where,
+            None,
+            f"a question must be a mapping (id, kind, prompt, ...), not {type(spec).__name__}",
+        )
     qid = spec.get("id")
     if problem := _qid(qid, spec):
         raise _error(where, None, f"the question id {problem}", "id")
@@ -291,8 +435,9 @@ def validate_spec(spec: dict, with_key: bool = True, where: str = "") -> dict:
     for name, row in fields.items():
         if name not in spec:
             if row.required and (with_key or not row.key):
-                raise _error(where, qid, f"the {name} is missing (required for {spec['kind']} "
-                                         "questions)")
+                raise _error(
+                    where, qid, f"the {name} is missing (required for {spec['kind']} questions)"
+                )
         elif problem := row.check(spec[name], spec):
             raise _error(where, qid, problem, name)
     return spec
@@ -301,14 +446,20 @@ def validate_spec(spec: dict, with_key: bool = True, where: str = "") -> dict:
 _ALIASES = {"model_answer": "explanation", "solution": "answer", "key": "answer"}
 
 
-def _unknown(name, kind: str) -> str:
+def _unknown(name: object, kind: str) -> str:
     kinds = [k for k in KINDS if name in fields_for(k)]
     if kinds:
         return f"the field {name!r} does not apply to {kind} questions (only to {', '.join(kinds)})"
-    close = [_ALIASES[name]] if name in _ALIASES else difflib.get_close_matches(
-        str(name), fields_for(kind), n=1)
-    return f"unknown field {name!r}" + (f"; did you mean {close[0]!r}?" if close else
-                                        f"; a {kind} question has {', '.join(fields_for(kind))}")
+    close = (
+        [_ALIASES[name]]
+        if name in _ALIASES
+        else difflib.get_close_matches(str(name), fields_for(kind), n=1)
+    )
+    return f"unknown field {name!r}" + (
+        f"; did you mean {close[0]!r}?"
+        if close
+        else f"; a {kind} question has {', '.join(fields_for(kind))}"
+    )
 
 
 def check_unique_ids(sources: Iterable[tuple[str, dict]]) -> None:
@@ -317,8 +468,12 @@ def check_unique_ids(sources: Iterable[tuple[str, dict]]) -> None:
     for where, spec in sources:
         qid = spec.get("id")
         if qid in seen:
-            raise _error(where, qid, f"the id is used twice: here and in {seen[qid]} (ids are "
-                                     "unique across the course)", "id")
+            raise _error(
+                where,
+                qid,
+                f"the id is used twice: here and in {seen[qid]} (ids are unique across the course)",
+                "id",
+            )
         seen[qid] = where
 
 
@@ -332,8 +487,14 @@ def markdown_table() -> str:
     lines = ["| field | kinds | type | required | key | what it is |", "|---|---|---|---|---|---|"]
     for f in FIELDS:
         kinds = "all" if f.kinds == KINDS else ", ".join(f.kinds)
-        cells = (f"`{f.name}`", kinds, f.type, "yes" if f.required else "no",
-                 "key" if f.key else "", f.description)
+        cells = (
+            f"`{f.name}`",
+            kinds,
+            f.type,
+            "yes" if f.required else "no",
+            "key" if f.key else "",
+            f.description,
+        )
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -16,6 +16,7 @@ Nothing a student gave is ever lost:
   save that succeeds writes it too;
 - temporary files left by a killed kernel are removed when the notebook is opened again.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,7 +39,7 @@ def answers_dir() -> Path:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def write_json_atomic(path: Path, payload: dict) -> None:
@@ -76,16 +77,21 @@ def move_aside(path: Path, stem: str) -> Path:
 
 
 def _valid_entry(entry: object) -> bool:
-    return isinstance(entry, dict) and "response" in entry and isinstance(
-        entry.get("attempts", 1), int)
+    return (
+        isinstance(entry, dict)
+        and "response" in entry
+        and isinstance(entry.get("attempts", 1), int)
+    )
 
 
 class AnswerStore:
     """The saved answers of one notebook."""
 
-    def __init__(self, notebook: str, directory: Path | None = None):
+    def __init__(self, notebook: str, directory: Path | None = None) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", notebook):
-            raise ValueError(f"Notebook id must be lower-case letters, digits, '-' or '_': {notebook!r}")
+            raise ValueError(
+                f"Notebook id must be lower-case letters, digits, '-' or '_': {notebook!r}"
+            )
         self.notebook = notebook
         self.path = Path(directory or answers_dir()) / f"{notebook}.json"
         self.warning = ""  # something the student must know about the file (shown once)
@@ -108,9 +114,11 @@ class AnswerStore:
         except (OSError, UnicodeDecodeError) as err:
             if isinstance(err, UnicodeDecodeError):
                 return self._set_aside(err, {})
-            self.warning = (f"Your saved answers in {self.path} cannot be read ({_why(err)}). "
-                            "Nothing was changed there; answers you give now are kept while "
-                            "the notebook is open.")
+            self.warning = (
+                f"Your saved answers in {self.path} cannot be read ({_why(err)}). "
+                "Nothing was changed there; answers you give now are kept while "
+                "the notebook is open."
+            )
             return {}
         try:
             data = json.loads(text)
@@ -121,8 +129,9 @@ class AnswerStore:
             return self._set_aside(ValueError("not an answers file"), {})
         good = {qid: e for qid, e in answers.items() if isinstance(qid, str) and _valid_entry(e)}
         if len(good) != len(answers):
-            return self._set_aside(ValueError(f"{len(answers) - len(good)} entries of the wrong "
-                                              "shape"), good)
+            return self._set_aside(
+                ValueError(f"{len(answers) - len(good)} entries of the wrong shape"), good
+            )
         return good
 
     def _set_aside(self, err: Exception, kept: dict) -> dict:
@@ -130,15 +139,19 @@ class AnswerStore:
         try:
             aside = move_aside(self.path, self.notebook)
         except OSError as move_error:
-            self.warning = (f"Your saved answers file {self.path} could not be read ({err}) "
-                            f"and could not be moved aside ({_why(move_error)}). It is left as "
-                            "it is; new answers are kept while the notebook is open.")
+            self.warning = (
+                f"Your saved answers file {self.path} could not be read ({err}) "
+                f"and could not be moved aside ({_why(move_error)}). It is left as "
+                "it is; new answers are kept while the notebook is open."
+            )
             self.unsaved.update(kept)
             return kept
-        self.warning = (f"Your saved answers file {self.path} could not be read ({err}). It was "
-                        f"kept as {aside.name} in the same folder and nothing in it was deleted"
-                        + (f"; the {len(kept)} answers that could be read are kept" if kept
-                           else "") + ". Ask your lecturer if you need the old answers back.")
+        self.warning = (
+            f"Your saved answers file {self.path} could not be read ({err}). It was "
+            f"kept as {aside.name} in the same folder and nothing in it was deleted"
+            + (f"; the {len(kept)} answers that could be read are kept" if kept else "")
+            + ". Ask your lecturer if you need the old answers back."
+        )
         self._recovered = bool(kept)  # written by __init__, or by the save that read it
         self.unsaved.update(kept)
         return kept
@@ -156,15 +169,19 @@ class AnswerStore:
     def get(self, qid: str) -> dict | None:
         return self.answers.get(qid)
 
-    def record(self, qid: str, response: object, score: float | None = None,
-               points: float | None = None) -> dict:
+    def record(
+        self, qid: str, response: object, score: float | None = None, points: float | None = None
+    ) -> dict:
         """Save a response, counting the attempt; returns the saved entry. If the file cannot
         be written, the entry is kept in memory and `problem` says why."""
         from filelock import FileLock, Timeout
 
         previous = self.answers.get(qid, {})
-        entry = {"response": response, "attempts": previous.get("attempts", 0) + 1,
-                 "saved_at": now()}
+        entry = {
+            "response": response,
+            "attempts": previous.get("attempts", 0) + 1,
+            "saved_at": now(),
+        }
         if score is not None:
             entry.update(score=score, points=points)
         self.answers[qid] = entry
@@ -176,8 +193,9 @@ class AnswerStore:
                 entry = self.answers[qid]
                 self._write()
         except Timeout:
-            self._failed("another notebook kept the answers file locked for "
-                         f"{LOCK_TIMEOUT} seconds")
+            self._failed(
+                f"another notebook kept the answers file locked for {LOCK_TIMEOUT} seconds"
+            )
         except OSError as err:
             self._failed(_why(err))
         return entry
@@ -197,8 +215,9 @@ class AnswerStore:
                 mine["attempts"] = max(mine["attempts"], theirs.get("attempts", 0) + 1)
 
     def _write(self) -> None:
-        write_json_atomic(self.path, {"format": FORMAT, "notebook": self.notebook,
-                                      "answers": self.answers})
+        write_json_atomic(
+            self.path, {"format": FORMAT, "notebook": self.notebook, "answers": self.answers}
+        )
         self.unsaved.clear()
         self.problem = ""
 
@@ -212,10 +231,12 @@ class AnswerStore:
             self._failed(_why(err))
 
     def _failed(self, why: str) -> None:
-        self.problem = (f"Not written to disk: {why}. Your answer is kept while this notebook "
-                        f"stays open ({len(self.unsaved)} unsaved), and is written with your "
-                        f"next answer once {self.path.parent} can be written to. Ask your "
-                        "lecturer if this message stays.")
+        self.problem = (
+            f"Not written to disk: {why}. Your answer is kept while this notebook "
+            f"stays open ({len(self.unsaved)} unsaved), and is written with your "
+            f"next answer once {self.path.parent} can be written to. Ask your "
+            "lecturer if this message stays."
+        )
 
     def save(self) -> None:
         """Write every answer now (under the lock); `problem` says why if it could not."""

@@ -23,8 +23,10 @@ Submitting again replaces the earlier file (the newest submission is the one tha
 The student id is typed once and remembered in `<answers folder>/student.json`.
 Nothing here runs unless the student presses Submit, so executing a notebook submits nothing.
 """
+
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -49,6 +51,7 @@ ENTRY_FIELDS = ("response", "attempts", "saved_at")
 
 # --- names and ids -------------------------------------------------------------------------
 
+
 def safe_name(student_id: str) -> str:
     """A file-name part made of [A-Za-z0-9._-] only.
 
@@ -65,7 +68,7 @@ def safe_name(student_id: str) -> str:
     return cleaned
 
 
-def clean_student_id(text) -> str:
+def clean_student_id(text: object) -> str:
     """The id as typed, trimmed; ValueError with a message for the student if unusable."""
     student_id = (text or "").strip() if isinstance(text, str) else ""
     if not student_id:
@@ -104,10 +107,12 @@ def remember_student_id(student_id: str, directory: Path | None = None) -> None:
 
 # --- the submission document ------------------------------------------------------------------
 
+
 def canonical_json(answers: dict) -> bytes:
     """One byte string per set of answers, whatever the key order or spacing of the file."""
-    return json.dumps(answers, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    return json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def signed_part(document: dict) -> dict:
@@ -125,6 +130,7 @@ def checksum_v1(answers: dict) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(answers)).hexdigest()
 
 
+@functools.cache  # read from the installed metadata once (the grader asks per submission)
 def course_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -141,21 +147,35 @@ def missing_questions(question_ids: Iterable[str], answers: dict) -> list[str]:
 
 def too_short_questions(question_ids: Iterable[str], answers: dict, specs: dict) -> list[str]:
     """The saved open answers shorter than their question's `min_words`, in notebook order."""
-    return [qid for qid in question_ids if qid in answers and qid in specs
-            and too_short(specs[qid], answers[qid].get("response"))]
+    return [
+        qid
+        for qid in question_ids
+        if qid in answers and qid in specs and too_short(specs[qid], answers[qid].get("response"))
+    ]
 
 
-def build_submission(exercise: str, student_id: str, answers: dict, question_ids,
-                     submitted_at: str | None = None) -> dict:
+def build_submission(
+    exercise: str,
+    student_id: str,
+    answers: dict,
+    question_ids: Iterable[str],
+    submitted_at: str | None = None,
+) -> dict:
     """The submission document (see the module docstring) from saved answers."""
-    kept = {qid: {k: entry[k] for k in ENTRY_FIELDS if k in entry}
-            for qid, entry in sorted(answers.items())}
+    kept = {
+        qid: {k: entry[k] for k in ENTRY_FIELDS if k in entry}
+        for qid, entry in sorted(answers.items())
+    }
     question_ids = list(question_ids)
     document = {
-        "format": FORMAT, "type": TYPE, "exercise": exercise,
+        "format": FORMAT,
+        "type": TYPE,
+        "exercise": exercise,
         "student_id": clean_student_id(student_id),
-        "submitted_at": submitted_at or now(), "course_version": course_version(),
-        "questions": question_ids, "missing": missing_questions(question_ids, kept),
+        "submitted_at": submitted_at or now(),
+        "course_version": course_version(),
+        "questions": question_ids,
+        "missing": missing_questions(question_ids, kept),
         "answers": kept,
     }
     document["checksum"] = checksum(document)
@@ -171,17 +191,26 @@ def check_size(document: dict) -> None:
     size = len(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
     if size <= MAX_BYTES:
         return
-    sizes = {qid: len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
-             for qid, entry in document["answers"].items()}
+    sizes = {
+        qid: len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        for qid, entry in document["answers"].items()
+    }
     largest = max(sizes, key=sizes.get) if sizes else "?"
-    raise TooLarge(f"Not submitted: the file would be {size:,} bytes, and your lecturer's "
-                   f"grader reads at most {MAX_BYTES:,}. The answer to {largest} alone is "
-                   f"{sizes.get(largest, 0):,} bytes: shorten it, press **Save answer**, and "
-                   "submit again.")
+    raise TooLarge(
+        f"Not submitted: the file would be {size:,} bytes, and your lecturer's "
+        f"grader reads at most {MAX_BYTES:,}. The answer to {largest} alone is "
+        f"{sizes.get(largest, 0):,} bytes: shorten it, press **Save answer**, and "
+        "submit again."
+    )
 
 
-def write_submission(exercise: str, student_id: str, answers: dict, question_ids,
-                     directory: Path | None = None) -> tuple[Path, bool, list[str]]:
+def write_submission(
+    exercise: str,
+    student_id: str,
+    answers: dict,
+    question_ids: Iterable[str],
+    directory: Path | None = None,
+) -> tuple[Path, bool, list[str]]:
     """Write (or replace) the submission file; returns (path, replaced, missing)."""
     document = build_submission(exercise, student_id, answers, question_ids)
     check_size(document)
@@ -192,6 +221,7 @@ def write_submission(exercise: str, student_id: str, answers: dict, question_ids
 
 
 # --- from a notebook session ---------------------------------------------------------------
+
 
 def session_answers(session: Session) -> tuple[str, dict, list[str]]:
     """(exercise, saved answers, question ids) of a running exercise notebook.
@@ -205,8 +235,11 @@ def session_answers(session: Session) -> tuple[str, dict, list[str]]:
     exercise = session.notebook.removesuffix("-solution")
     store = session.store
     fresh = AnswerStore(store.notebook, store.path.parent).answers
-    answers = {qid: entry for qid, entry in {**store.answers, **fresh}.items()
-               if qid in session.specs or qid.startswith(f"{exercise}-")}
+    answers = {
+        qid: entry
+        for qid, entry in {**store.answers, **fresh}.items()
+        if qid in session.specs or qid.startswith(f"{exercise}-")
+    }
     return exercise, answers, list(outline.question_ids(exercise) or session.specs)
 
 
@@ -227,8 +260,12 @@ class Outcome:
         return self.missing + self.too_short
 
 
-def submit(session: Session, typed_id: object, confirmed: list[str] | None = None,
-           directory: Path | None = None) -> Outcome:
+def submit(
+    session: Session,
+    typed_id: object,
+    confirmed: list[str] | None = None,
+    directory: Path | None = None,
+) -> Outcome:
     """Check completeness, then write the submission.
 
     With questions unanswered or open answers shorter than asked, the first press only lists
@@ -241,26 +278,53 @@ def submit(session: Session, typed_id: object, confirmed: list[str] | None = Non
         return Outcome(False, [str(err)])
     exercise, answers, question_ids = session_answers(session)
     if not question_ids:
-        return Outcome(False, [("No questions found: run every cell of the notebook first "
-                                "(Run › Run All Cells), then press Submit.")])
+        return Outcome(
+            False,
+            [
+                (
+                    "No questions found: run every cell of the notebook first "
+                    "(Run › Run All Cells), then press Submit."
+                )
+            ],
+        )
     missing = missing_questions(question_ids, answers)
     short = too_short_questions(question_ids, answers, session.specs)
     if (missing or short) and missing + short != confirmed:
         words = [_words(session.specs[qid], answers[qid]["response"]) for qid in short]
-        return Outcome(False, warning(missing, [f"{q} ({n})" for q, n in zip(short, words)],
-                                      len(question_ids)), missing, too_short=short)
+        return Outcome(
+            False,
+            warning(
+                missing,
+                [f"{q} ({n})" for q, n in zip(short, words, strict=True)],
+                len(question_ids),
+            ),
+            missing,
+            too_short=short,
+        )
     try:
-        path, replaced, missing = write_submission(exercise, student_id, answers,
-                                                   question_ids, directory)
+        path, replaced, missing = write_submission(
+            exercise, student_id, answers, question_ids, directory
+        )
     except TooLarge as err:
         return Outcome(False, [str(err)])
     except OSError as err:
-        return Outcome(False, [f"Not submitted: the file could not be written "
-                               f"({err.strerror or err}). Your answers are still saved; "
-                               "ask your lecturer where to save the submission."])
+        return Outcome(
+            False,
+            [
+                f"Not submitted: the file could not be written "
+                f"({err.strerror or err}). Your answers are still saved; "
+                "ask your lecturer where to save the submission."
+            ],
+        )
     remember_student_id(student_id, directory)
-    return Outcome(True, receipt(path, replaced, missing, len(question_ids), short), missing,
-                   path, replaced, short)
+    return Outcome(
+        True,
+        receipt(path, replaced, missing, len(question_ids), short),
+        missing,
+        path,
+        replaced,
+        short,
+    )
 
 
 def _words(spec: dict, response: str) -> str:
@@ -271,32 +335,42 @@ def warning(missing: list[str], short: list[str], total: int) -> list[str]:
     """What the first press of Submit says when work is missing or shorter than asked."""
     lines = []
     if missing:
-        lines.append(f"{len(missing)} of {total} questions have no saved answer: "
-                     + ", ".join(missing) + ".")
+        lines.append(
+            f"{len(missing)} of {total} questions have no saved answer: " + ", ".join(missing) + "."
+        )
     if short:
         lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
     if short:
-        lines.append("Complete them and press **Save answer**, or press **Submit anyway** to "
-                     "hand in your work as it is.")
+        lines.append(
+            "Complete them and press **Save answer**, or press **Submit anyway** to "
+            "hand in your work as it is."
+        )
     else:
-        lines.append("Answer them and press **Save answer**, or press **Submit anyway** to "
-                     "hand in incomplete work.")
+        lines.append(
+            "Answer them and press **Save answer**, or press **Submit anyway** to "
+            "hand in incomplete work."
+        )
     return lines
 
 
-def receipt(path: Path, replaced: bool, missing: list[str], total: int,
-            short: list[str] | None = None) -> list[str]:
+def receipt(
+    path: Path, replaced: bool, missing: list[str], total: int, short: list[str] | None = None
+) -> list[str]:
     """The confirmation a student sees: what was written, where, and what it lacks."""
     lines = [f"**Submitted.** Your answers were written to `{path}`."]
     if missing:
-        lines.append(f"This submission is INCOMPLETE: {len(missing)} of {total} questions "
-                     "unanswered (" + ", ".join(missing) + ").")
+        lines.append(
+            f"This submission is INCOMPLETE: {len(missing)} of {total} questions "
+            "unanswered (" + ", ".join(missing) + ")."
+        )
     else:
         lines.append(f"All {total} questions answered.")
     if short:
         lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
     if replaced:
         lines.append("This replaces your earlier submission of this exercise.")
-    lines.append("Hand in this file as your lecturer asked (upload it, or leave it on the "
-                 "JupyterHub). You can change answers and submit again until the deadline.")
+    lines.append(
+        "Hand in this file as your lecturer asked (upload it, or leave it on the "
+        "JupyterHub). You can change answers and submit again until the deadline."
+    )
     return lines

@@ -2,6 +2,7 @@
 
 Thin: every decision is in `submission.submit`; this only collects the id and shows lines.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,22 +19,31 @@ if TYPE_CHECKING:
 class SubmitPanel(PlainText, w.VBox):
     """Type the student id once, press Submit, read what was written and where."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.exercise = session.notebook.removesuffix("-solution")
-        self.student_id = w.Text(value=submission.remembered_student_id(),
-                                 placeholder="your student id", description="Student id:",
-                                 continuous_update=True, layout=w.Layout(width="24em"))
-        self.button = w.Button(description="Submit", button_style="success",
-                               tooltip=f"Submit {self.exercise}")
+        self.student_id = w.Text(
+            value=submission.remembered_student_id(),
+            placeholder="your student id",
+            description="Student id:",
+            continuous_update=True,
+            layout=w.Layout(width="24em"),
+        )
+        self.button = w.Button(
+            description="Submit", button_style="success", tooltip=f"Submit {self.exercise}"
+        )
         self.button.on_click(lambda _: self.submit())
         self.result = w.HTML("")
         self._shown = None  # the questions (unanswered, too short) the student has been shown
-        intro = w.HTML(f"<b>Submit exercise {self.exercise}</b>: your saved answers are "
-                       "written to one file for your lecturer. You can submit again; the "
-                       "newest submission replaces the earlier one.")
-        super().__init__([intro, w.HBox([self.student_id, self.button]), self.result],
-                         layout=w.Layout(border="1px solid #bbb", padding="0.5em"))
+        intro = w.HTML(
+            f"<b>Submit exercise {self.exercise}</b>: your saved answers are "
+            "written to one file for your lecturer. You can submit again; the "
+            "newest submission replaces the earlier one."
+        )
+        super().__init__(
+            [intro, w.HBox([self.student_id, self.button]), self.result],
+            layout=w.Layout(border="1px solid #bbb", padding="0.5em"),
+        )
 
     def submit(self) -> submission.Outcome:
         outcome = submission.submit(self.session, self.student_id.value, self._shown)
@@ -43,6 +53,8 @@ class SubmitPanel(PlainText, w.VBox):
         self.result.value = message_html(outcome.lines, css)
         return outcome
 
-    def __repr__(self):
-        return (f"Submit exercise {self.exercise}: type your student id and press Submit "
-                "(run the notebook to submit)")
+    def __repr__(self) -> str:
+        return (
+            f"Submit exercise {self.exercise}: type your student id and press Submit "
+            "(run the notebook to submit)"
+        )

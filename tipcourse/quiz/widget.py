@@ -1,78 +1,114 @@
 """The question widget: it collects an answer and shows a result. The logic lives in
 `questions` (checking) and `store` (saving)."""
+
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import ipywidgets as w
 
 from ..ui import WIDE, PlainText, make, markdown, message_html, number, plain_line, shared_layout
-from .questions import AnswerFormatError, check, parse_response, too_short, word_count
+from .questions import (
+    AnswerFormatError,
+    Response,
+    Result,
+    check,
+    parse_response,
+    too_short,
+    word_count,
+)
 from .store import AnswerStore
 
 KIND_LABELS = {
-    "single": "Single choice", "multiple": "Multiple select (tick all that apply)",
-    "numeric": "Number", "text": "Short answer", "categorize": "Sort into categories",
-    "order": "Put in order", "open": "Open response",
+    "single": "Single choice",
+    "multiple": "Multiple select (tick all that apply)",
+    "numeric": "Number",
+    "text": "Short answer",
+    "categorize": "Sort into categories",
+    "order": "Put in order",
+    "open": "Open response",
 }
 
 
 # --- input controls, one per kind: (widget, get, set) ---------------------------------------
 
-def _radio(spec):
-    box = make(w.RadioButtons, options=[(label, key) for key, label in spec["options"].items()],
-                value=None, layout=WIDE, description="Answer:")
+# The widget, a function reading its raw value, and one showing a saved response in it.
+Control = tuple[w.Widget, Callable[[], object], Callable[[Response], None]]
+
+
+def _radio(spec: dict) -> Control:
+    box = make(
+        w.RadioButtons,
+        options=[(label, key) for key, label in spec["options"].items()],
+        value=None,
+        layout=WIDE,
+        description="Answer:",
+    )
     return box, lambda: box.value, lambda v: setattr(box, "value", v)
 
 
-def _checkboxes(spec):
-    boxes = {key: make(w.Checkbox, description=label, value=False, indent=False, layout=WIDE)
-             for key, label in spec["options"].items()}
+def _checkboxes(spec: dict) -> Control:
+    boxes = {
+        key: make(w.Checkbox, description=label, value=False, indent=False, layout=WIDE)
+        for key, label in spec["options"].items()
+    }
 
-    def get():
+    def get() -> list[str]:
         return [k for k, b in boxes.items() if b.value]
 
-    def set_(values):
+    def set_(values: list[str]) -> None:
         for k, b in boxes.items():
             b.value = k in values
 
     return make(w.VBox, children=list(boxes.values())), get, set_
 
 
-def _text_input(spec, placeholder):
-    box = make(w.Text, placeholder=placeholder, continuous_update=False, description="Answer:",
-                layout=shared_layout(width="24em"))
+def _text_input(spec: dict, placeholder: str) -> Control:
+    box = make(
+        w.Text,
+        placeholder=placeholder,
+        continuous_update=False,
+        description="Answer:",
+        layout=shared_layout(width="24em"),
+    )
     parts = [box] + ([make(w.Label, value=spec["unit"])] if spec.get("unit") else [])
     return make(w.HBox, children=parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
 
 
-def _dropdowns(spec):
+def _dropdowns(spec: dict) -> Control:
     choices = [("— choose —", "")] + [(label, key) for key, label in spec["categories"].items()]
     drops = {}
     rows = []
     for n, (key, label) in enumerate(spec["items"].items(), start=1):
         # A distinct label per dropdown, matching the numbered item, for screen readers.
-        drops[key] = make(w.Dropdown, options=choices, value="", description=f"Item {n}:",
-                           layout=shared_layout(width="22em"))
+        drops[key] = make(
+            w.Dropdown,
+            options=choices,
+            value="",
+            description=f"Item {n}:",
+            layout=shared_layout(width="22em"),
+        )
         rows += [make(w.HTML, value=markdown(f"{n}. {label}")), drops[key]]
 
-    def set_(mapping):
+    def set_(mapping: dict[str, str]) -> None:
         for k, d in drops.items():
             d.value = mapping.get(k, "")
 
     return make(w.VBox, children=rows), lambda: {k: d.value for k, d in drops.items()}, set_
 
 
-def _orderer(spec):
+def _orderer(spec: dict) -> Control:
     items = spec["items"]
     order = list(items)
     select = make(w.Select, rows=len(order), layout=WIDE, description="Order:")
     up = make(w.Button, description="Move up", icon="arrow-up")
     down = make(w.Button, description="Move down", icon="arrow-down")
 
-    def refresh(selected=None):
+    def refresh(selected: str | None = None) -> None:
         select.options = [(f"{i + 1}. {items[k]}", k) for i, k in enumerate(order)]
         select.value = selected
 
-    def move(step):
+    def move(step: int) -> None:
         key = select.value
         if key is None:
             return
@@ -84,7 +120,7 @@ def _orderer(spec):
     up.on_click(lambda _: move(-1))
     down.on_click(lambda _: move(1))
 
-    def set_(values):
+    def set_(values: list[str]) -> None:
         order[:] = list(values)
         refresh()
 
@@ -93,21 +129,29 @@ def _orderer(spec):
     return make(w.VBox, children=[select, buttons]), lambda: list(order), set_
 
 
-def _textarea(spec):
-    area = make(w.Textarea, placeholder="Write your answer here.", continuous_update=False,
-                 layout=shared_layout(width="100%", height="9em"), description="Answer:")
-    least = f" (this question asks for at least {spec['min_words']})" if spec.get("min_words") else ""
+def _textarea(spec: dict) -> Control:
+    area = make(
+        w.Textarea,
+        placeholder="Write your answer here.",
+        continuous_update=False,
+        layout=shared_layout(width="100%", height="9em"),
+        description="Answer:",
+    )
+    least = (
+        f" (this question asks for at least {spec['min_words']})" if spec.get("min_words") else ""
+    )
     count = make(w.Label, value=f"0 words{least}")
-    area.observe(lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words{least}"),
-                 "value")
+    area.observe(
+        lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words{least}"), "value"
+    )
 
-    def set_(text):
+    def set_(text: str) -> None:
         area.value = text
 
     return make(w.VBox, children=[area, count]), lambda: area.value, set_
 
 
-def _control(spec):
+def _control(spec: dict) -> Control:
     kind = spec["kind"]
     if kind == "single":
         return _radio(spec)
@@ -126,8 +170,9 @@ def _control(spec):
 
 # --- the question widget ----------------------------------------------------------------------
 
+
 def question_label(position: tuple[int, int] | None, points: float = 1) -> str:
-    """"Question 3 of 12 · 1 point" (without the position when it is not known)."""
+    """ "Question 3 of 12 · 1 point" (without the position when it is not known)."""
     worth = f"{number(points)} point{'' if points == 1 else 's'}"
     return f"Question {position[0]} of {position[1]} · {worth}" if position else worth
 
@@ -135,21 +180,32 @@ def question_label(position: tuple[int, int] | None, points: float = 1) -> str:
 class QuestionWidget(PlainText, w.VBox):
     """One question. mode="selfcheck": Check shows feedback. mode="assignment": Save only."""
 
-    def __init__(self, spec: dict, store: AnswerStore, mode: str = "selfcheck",
-                 key_lines: list[str] | None = None, number: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        spec: dict,
+        store: AnswerStore,
+        mode: str = "selfcheck",
+        key_lines: list[str] | None = None,
+        number: tuple[int, int] | None = None,
+    ) -> None:
         self.spec, self.store, self.mode, self.key_lines = spec, store, mode, key_lines
         self.number = number  # (position, total) in the notebook's outline, or None
         control, self._get, self._set = _control(spec)
         label = "Check" if mode == "selfcheck" else "Save answer"
-        self.button = make(w.Button, description=label, button_style="primary",
-                            tooltip=f"{label} ({spec['id']})")
+        self.button = make(
+            w.Button, description=label, button_style="primary", tooltip=f"{label} ({spec['id']})"
+        )
         self.button.on_click(lambda _: self.submit())
         self.feedback = make(w.HTML, value="")
-        head = make(w.HTML, value=(
-            f'<div class="tipcourse-question" data-question="{spec["id"]}">'
-            f'<b>{KIND_LABELS[spec["kind"]]}</b> '
-            f'<small>{question_label(number, spec.get("points", 1))}</small>'
-            f'{markdown(spec["prompt"])}</div>'))
+        head = make(
+            w.HTML,
+            value=(
+                f'<div class="tipcourse-question" data-question="{spec["id"]}">'
+                f'<b>{KIND_LABELS[spec["kind"]]}</b> '
+                f'<small>{question_label(number, spec.get("points", 1))}</small>'
+                f'{markdown(spec["prompt"])}</div>'
+            ),
+        )
         buttons = [self.button]
         if spec.get("hint"):
             hint = make(w.Button, description="Hint", tooltip=f"Hint ({spec['id']})")
@@ -160,25 +216,31 @@ class QuestionWidget(PlainText, w.VBox):
         if key_lines:  # solution notebooks: the instructor sees the key
             key = message_html(["**Answer key (instructor copy)**", *key_lines], "key")
             parts.append(make(w.HTML, value=key))
-        super().__init__(parts, layout=shared_layout(border="1px solid #bbb", padding="0.5em",
-                                               margin="0.5em 0"))
+        super().__init__(
+            parts, layout=shared_layout(border="1px solid #bbb", padding="0.5em", margin="0.5em 0")
+        )
         self._restore()
 
-    def _restore(self):
+    def _restore(self) -> None:
         entry = self.store.get(self.spec["id"])
         if entry is None:
             return
         try:
             self._set(entry["response"])
         except Exception:  # a saved response that no longer fits the question: keep it on disk
-            self._show("Your saved answer no longer fits this question; it is kept in "
-                       f"{self.store.path.name}. Please answer again.", "error")
+            self._show(
+                "Your saved answer no longer fits this question; it is kept in "
+                f"{self.store.path.name}. Please answer again.",
+                "error",
+            )
             return
         if self.mode == "selfcheck":
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
-            self._show_saved(f"Restored your saved answer (saved {entry['attempts']} time(s)).",
-                             entry["response"])
+            self._show_saved(
+                f"Restored your saved answer (saved {entry['attempts']} time(s)).",
+                entry["response"],
+            )
 
     def submit(self) -> dict | None:
         """Validate, save and (self-check) give feedback. Returns the saved entry or None."""
@@ -194,14 +256,18 @@ class QuestionWidget(PlainText, w.VBox):
             self._show_result(result, entry["attempts"])
         else:
             entry = self.store.record(self.spec["id"], response)
-            self._show_saved(f"Saved (saved {entry['attempts']} time(s)). You can change it and "
-                             "save again until you submit.", response)
+            self._show_saved(
+                f"Saved (saved {entry['attempts']} time(s)). You can change it and "
+                "save again until you submit.",
+                response,
+            )
         if self.store.problem:  # kept in memory, not on disk: the student must know
-            self.feedback.value = message_html([f"**{self.store.problem}**"], "error") + \
-                self.feedback.value
+            self.feedback.value = (
+                message_html([f"**{self.store.problem}**"], "error") + self.feedback.value
+            )
         return entry
 
-    def _show_saved(self, message: str, response) -> None:
+    def _show_saved(self, message: str, response: Response) -> None:
         """The saved message; for an open answer under min_words, the note comes first."""
         note = too_short(self.spec, response)
         if note:
@@ -209,24 +275,33 @@ class QuestionWidget(PlainText, w.VBox):
         else:
             self._show(message, "saved")
 
-    def _show_result(self, result, attempts):
+    def _show_result(self, result: Result, attempts: int) -> None:
         if result.manual:  # open response in a lesson: saved, with the model answer
             self.feedback.value = message_html(result.messages + [f"Attempt {attempts}."], "saved")
             return
-        head = (f"{result.status.capitalize()} ({number(result.score)} of "
-                f"{number(result.points)}); attempt {attempts}.")
-        self.feedback.value = message_html([f"**{head}**", *result.messages],
-                                            result.status.replace(" ", "-"))
+        head = (
+            f"{result.status.capitalize()} ({number(result.score)} of "
+            f"{number(result.points)}); attempt {attempts}."
+        )
+        self.feedback.value = message_html(
+            [f"**{head}**", *result.messages], result.status.replace(" ", "-")
+        )
 
-    def _show(self, message, css):
+    def _show(self, message: str, css: str) -> None:
         self.feedback.value = message_html([message], css)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         entry = self.store.get(self.spec["id"])
-        state = "not answered yet" if entry is None else f"answered (saved {entry['attempts']} time(s))"
+        state = (
+            "not answered yet" if entry is None else f"answered (saved {entry['attempts']} time(s))"
+        )
         position = f"Question {self.number[0]} of {self.number[1]} " if self.number else ""
-        text = (f"{position}[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
-                f"{plain_line(self.spec['prompt'])}\n({state}; run the notebook to answer)")
+        text = (
+            f"{position}[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
+            f"{plain_line(self.spec['prompt'])}\n({state}; run the notebook to answer)"
+        )
         if self.key_lines:
-            text += "\nKEY (instructor copy): " + " | ".join(plain_line(k, 200) for k in self.key_lines)
+            text += "\nKEY (instructor copy): " + " | ".join(
+                plain_line(k, 200) for k in self.key_lines
+            )
         return text

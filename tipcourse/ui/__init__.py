@@ -4,6 +4,7 @@ Markdown to HTML, the feedback box, and a deterministic text/plain.
 Every widget has a short, deterministic text/plain (`__repr__`): it is what a reader sees
 where widgets cannot render, and what nbval compares.
 """
+
 from __future__ import annotations
 
 import functools
@@ -57,10 +58,8 @@ def plain_line(text: str, limit: int = 100) -> str:
 class PlainText:
     """Use the full `__repr__` as text/plain (ipywidgets would cut it at 110 characters)."""
 
-    def _repr_mimebundle_(self, **kwargs):
+    def _repr_mimebundle_(self, **kwargs) -> dict | None:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle:
             bundle["text/plain"] = repr(self)
         return bundle
-
-

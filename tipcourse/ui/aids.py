@@ -1,41 +1,55 @@
 """The legal decision aids: tick the elements of a case, read the verdict and why.
 The tests of the law are in `tipcourse.law`; these widgets only collect ticks."""
+
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import ipywidgets as w
 
 from .. import law
 from . import WIDE, PlainText, message_html
 
-
 # --- legal decision aids -----------------------------------------------------------------------
 
-def _ticks(values, title):
-    boxes = {v: w.Checkbox(description=v.replace("_", " "), value=False, indent=False,
-                           layout=WIDE) for v in values}
+
+def _ticks(values: Iterable[str], title: str) -> tuple[dict[str, w.Checkbox], w.VBox]:
+    boxes = {
+        v: w.Checkbox(description=v.replace("_", " "), value=False, indent=False, layout=WIDE)
+        for v in values
+    }
     return boxes, w.VBox([w.HTML(f"<b>{title}</b>"), *boxes.values()])
 
 
 class PalermoAid(PlainText, w.VBox):
     """Tick the elements of a case; see whether Art. 3 of the Palermo Protocol is met, and why."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.acts, acts_box = _ticks(law.ACTS, "Act (what was done)")
         self.means, means_box = _ticks(law.MEANS, "Means (how)")
         self.purposes, purposes_box = _ticks(law.PURPOSES, "Purpose (why)")
         self.age_known = w.Checkbox(description="Age is known", value=False, indent=False)
-        self.age = w.BoundedIntText(value=25, min=0, max=120, description="Age:",
-                                    disabled=True)
+        self.age = w.BoundedIntText(value=25, min=0, max=120, description="Age:", disabled=True)
         self.verdict = w.HTML("")
-        for box in [*self.acts.values(), *self.means.values(), *self.purposes.values(),
-                    self.age_known, self.age]:
+        for box in [
+            *self.acts.values(),
+            *self.means.values(),
+            *self.purposes.values(),
+            self.age_known,
+            self.age,
+        ]:
             box.observe(lambda _: self.update(), "value")
         self.age_known.observe(lambda ch: setattr(self.age, "disabled", not ch["new"]), "value")
-        super().__init__([w.HBox([acts_box, means_box, purposes_box]),
-                          w.HBox([self.age_known, self.age]), self.verdict])
+        super().__init__(
+            [
+                w.HBox([acts_box, means_box, purposes_box]),
+                w.HBox([self.age_known, self.age]),
+                self.verdict,
+            ]
+        )
         self.update()
 
-    def update(self):
+    def update(self) -> law.Verdict:
         verdict = law.palermo_test(
             acts={k for k, b in self.acts.items() if b.value},
             means={k for k, b in self.means.items() if b.value},
@@ -45,40 +59,49 @@ class PalermoAid(PlainText, w.VBox):
         self.verdict.value = _verdict_html(verdict, "Trafficking in persons (Palermo Art. 3)")
         return verdict
 
-    def __repr__(self):
-        return ("Palermo Protocol Art. 3 decision aid: tick act, means, purpose and age "
-                "(run the notebook to use it)")
+    def __repr__(self) -> str:
+        return (
+            "Palermo Protocol Art. 3 decision aid: tick act, means, purpose and age "
+            "(run the notebook to use it)"
+        )
 
 
 class ForcedLabourAid(PlainText, w.VBox):
     """Answer two questions and pick an exception; see whether C29 Art. 2 is met, and why."""
 
-    def __init__(self):
-        self.menace = w.Checkbox(description="exacted under the menace of a penalty",
-                                 indent=False, layout=WIDE)
-        self.involuntary = w.Checkbox(description="not offered voluntarily", indent=False,
-                                      layout=WIDE)
+    def __init__(self) -> None:
+        self.menace = w.Checkbox(
+            description="exacted under the menace of a penalty", indent=False, layout=WIDE
+        )
+        self.involuntary = w.Checkbox(
+            description="not offered voluntarily", indent=False, layout=WIDE
+        )
         self.exception = w.Dropdown(
-            options=[("none applies", None)] + [(k.replace("_", " "), k) for k in law.C29_EXCEPTIONS],
-            value=None, description="Art. 2(2):")
+            options=[("none applies", None)]
+            + [(k.replace("_", " "), k) for k in law.C29_EXCEPTIONS],
+            value=None,
+            description="Art. 2(2):",
+        )
         self.verdict = w.HTML("")
         for box in (self.menace, self.involuntary, self.exception):
             box.observe(lambda _: self.update(), "value")
         super().__init__([self.menace, self.involuntary, self.exception, self.verdict])
         self.update()
 
-    def update(self):
-        verdict = law.forced_labour_test(self.involuntary.value, self.menace.value,
-                                         self.exception.value)
+    def update(self) -> law.Verdict:
+        verdict = law.forced_labour_test(
+            self.involuntary.value, self.menace.value, self.exception.value
+        )
         self.verdict.value = _verdict_html(verdict, "Forced labour (ILO C29 Art. 2)")
         return verdict
 
-    def __repr__(self):
-        return ("ILO C29 Art. 2 decision aid: menace of penalty, voluntariness, exceptions "
-                "(run the notebook to use it)")
+    def __repr__(self) -> str:
+        return (
+            "ILO C29 Art. 2 decision aid: menace of penalty, voluntariness, exceptions "
+            "(run the notebook to use it)"
+        )
 
 
-def _verdict_html(verdict, title):
+def _verdict_html(verdict: law.Verdict, title: str) -> str:
     head = f"**{title}: {'met' if verdict.met else 'not met'}.**"
     return message_html([head, *verdict.reasons], "met" if verdict.met else "not-met")
-
