@@ -60,10 +60,7 @@ class PalermoAid(PlainText, w.VBox):
         return verdict
 
     def __repr__(self) -> str:
-        return (
-            "Palermo Protocol Art. 3 decision aid: tick act, means, purpose and age "
-            "(run the notebook to use it)"
-        )
+        return _text("Palermo Protocol Art. 3", "tick act, means, purpose and age")
 
 
 class ForcedLabourAid(PlainText, w.VBox):
@@ -96,10 +93,12 @@ class ForcedLabourAid(PlainText, w.VBox):
         return verdict
 
     def __repr__(self) -> str:
-        return (
-            "ILO C29 Art. 2 decision aid: menace of penalty, voluntariness, exceptions "
-            "(run the notebook to use it)"
-        )
+        return _text("ILO C29 Art. 2", "menace of penalty, voluntariness, exceptions")
+
+
+def _text(instrument: str, what: str) -> str:
+    """The aid's text/plain: what a reader sees where widgets cannot render."""
+    return f"{instrument} decision aid: {what} (run the notebook to use it)"
 
 
 def _verdict_html(verdict: law.Verdict, title: str) -> str:
