@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..quiz.store import ANSWERS_DIR_ENV
+from ..quiz.store import ANSWERS_DIR_ENV, SHUFFLE_ENV
 from .normalise import normalise, notebook_text
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -26,6 +26,7 @@ def hermetic_vars(folder: Path) -> dict[str, str]:
         "IPYTHONDIR": str(folder / "ipython"),
         "MPLCONFIGDIR": str(folder / "matplotlib"),
         "JUPYTER_PLATFORM_DIRS": "1",
+        SHUFFLE_ENV: "0",  # committed outputs and the site show the authored order
     }
 
 

@@ -12,8 +12,10 @@ a list of keys (multiple), a number (numeric), a string (text, open), {item: cat
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import numbers
+import random
 import re
 import unicodedata
 from collections.abc import Callable
@@ -306,6 +308,27 @@ _CHECKERS: dict[str, Callable[[dict, Response], Result]] = {
     "order": _check_order,
     "open": _check_open,
 }
+
+
+# --- the order a learner sees ----------------------------------------------------------------
+
+SHUFFLED = {"single": "options", "multiple": "options", "categorize": "items"}
+
+
+def option_order(spec: dict, learner_key: str | None) -> list[str]:
+    """The ids of the question's options (single, multiple) or items (categorize) in the order
+    this learner sees them: a shuffle seeded by the learner's key and the question id, so it
+    is the same after every restart and differs between learners and questions. Without a
+    key (solutions, the static site, executing notebooks for the repository) and for the
+    other kinds: the authored order. Answers are stored by id, so grading is unchanged."""
+    field = SHUFFLED.get(spec["kind"])
+    if field is None:
+        return list(spec.get("items") or spec.get("options") or [])
+    ids = list(spec[field])
+    if learner_key:
+        seed = hashlib.sha256(f"{learner_key}:{spec['id']}".encode()).digest()
+        random.Random(seed).shuffle(ids)
+    return ids
 
 
 # --- describing the key (solution notebooks, grader feedback) ---------------------------------

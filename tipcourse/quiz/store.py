@@ -23,11 +23,14 @@ import datetime as dt
 import json
 import os
 import re
+import secrets
 import tempfile
 import time
 from pathlib import Path
 
 ANSWERS_DIR_ENV = "TIPCOURSE_ANSWERS_DIR"
+SHUFFLE_ENV = "TIPCOURSE_SHUFFLE"  # "0": options in the authored order (executing for the repo)
+LEARNER_FILE = "learner.json"
 FORMAT = 1
 LOCK_TIMEOUT = 10  # seconds; a save waits this long for another kernel's save
 STALE_TEMP = 60  # seconds; an older temporary file is a killed writer's leftover
@@ -55,6 +58,37 @@ def write_json_atomic(path: Path, payload: dict) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_SESSION_KEYS: dict[Path, str] = {}  # where learner.json cannot be read or written
+
+
+def learner_key(directory: Path | None = None) -> str | None:
+    """This learner's random key, made once per answers folder (`learner.json`): it orders the
+    options of every question (`questions.option_order`). None when `TIPCOURSE_SHUFFLE=0`.
+    A folder where it cannot be kept gets a key for this session only: never an error."""
+    if os.environ.get(SHUFFLE_ENV) == "0":
+        return None
+    folder = Path(directory or answers_dir())
+    path = folder / LEARNER_FILE
+    for _ in range(2):
+        try:
+            key = json.loads(path.read_text(encoding="utf-8"))["learner_key"]
+            if isinstance(key, str) and re.fullmatch(r"[0-9a-f]{32}", key):
+                return key
+            break
+        except FileNotFoundError:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with open(path, "x", encoding="utf-8") as fh:  # two kernels: one key wins
+                    json.dump({"learner_key": secrets.token_hex(16)}, fh)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+        except (OSError, ValueError, KeyError, TypeError):
+            break
+    return _SESSION_KEYS.setdefault(folder, secrets.token_hex(16))
 
 
 def move_aside(path: Path, stem: str) -> Path:

@@ -13,11 +13,12 @@ from .questions import (
     Response,
     Result,
     check,
+    option_order,
     parse_response,
     too_short,
     word_count,
 )
-from .store import AnswerStore
+from .store import AnswerStore, learner_key
 
 KIND_LABELS = {
     "single": "Single choice",
@@ -36,10 +37,10 @@ KIND_LABELS = {
 Control = tuple[w.Widget, Callable[[], object], Callable[[Response], None]]
 
 
-def _radio(spec: dict) -> Control:
+def _radio(spec: dict, order: list[str]) -> Control:
     box = make(
         w.RadioButtons,
-        options=[(label, key) for key, label in spec["options"].items()],
+        options=[(spec["options"][key], key) for key in order],
         value=None,
         layout=WIDE,
         description="Answer:",
@@ -47,10 +48,12 @@ def _radio(spec: dict) -> Control:
     return box, lambda: box.value, lambda v: setattr(box, "value", v)
 
 
-def _checkboxes(spec: dict) -> Control:
+def _checkboxes(spec: dict, order: list[str]) -> Control:
     boxes = {
-        key: make(w.Checkbox, description=label, value=False, indent=False, layout=WIDE)
-        for key, label in spec["options"].items()
+        key: make(
+            w.Checkbox, description=spec["options"][key], value=False, indent=False, layout=WIDE
+        )
+        for key in order
     }
 
     def get() -> list[str]:
@@ -75,11 +78,12 @@ def _text_input(spec: dict, placeholder: str) -> Control:
     return make(w.HBox, children=parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
 
 
-def _dropdowns(spec: dict) -> Control:
+def _dropdowns(spec: dict, order: list[str]) -> Control:
     choices = [("— choose —", "")] + [(label, key) for key, label in spec["categories"].items()]
     drops = {}
     rows = []
-    for n, (key, label) in enumerate(spec["items"].items(), start=1):
+    for n, key in enumerate(order, start=1):
+        label = spec["items"][key]
         # A distinct label per dropdown, matching the numbered item, for screen readers.
         drops[key] = make(
             w.Dropdown,
@@ -151,18 +155,18 @@ def _textarea(spec: dict) -> Control:
     return make(w.VBox, children=[area, count]), lambda: area.value, set_
 
 
-def _control(spec: dict) -> Control:
+def _control(spec: dict, order: list[str]) -> Control:
     kind = spec["kind"]
     if kind == "single":
-        return _radio(spec)
+        return _radio(spec, order)
     if kind == "multiple":
-        return _checkboxes(spec)
+        return _checkboxes(spec, order)
     if kind == "numeric":
         return _text_input(spec, "a number, e.g. 3,5 or 3.5")
     if kind == "text":
         return _text_input(spec, "a word or short phrase")
     if kind == "categorize":
-        return _dropdowns(spec)
+        return _dropdowns(spec, order)
     if kind == "order":
         return _orderer(spec)
     return _textarea(spec)
@@ -190,7 +194,10 @@ class QuestionWidget(PlainText, w.VBox):
     ) -> None:
         self.spec, self.store, self.mode, self.key_lines = spec, store, mode, key_lines
         self.number = number  # (position, total) in the notebook's outline, or None
-        control, self._get, self._set = _control(spec)
+        # A learner sees the options in an order of their own; the instructor's copy (with the
+        # key) in the authored one, which the key's letters refer to.
+        self.order = option_order(spec, None if key_lines else learner_key(store.path.parent))
+        control, self._get, self._set = _control(spec, self.order)
         label = "Check" if mode == "selfcheck" else "Save answer"
         self.button = make(
             w.Button, description=label, button_style="primary", tooltip=f"{label} ({spec['id']})"
