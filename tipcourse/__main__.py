@@ -1,5 +1,5 @@
 """Command line: python -m tipcourse {setup-lab, execute, notebooks, release, handout, lint,
-grade, bench, site, slides} ... (`python -m tipcourse COMMAND --help` for each)."""
+grade, export-bank, bench, site, slides} ... (`python -m tipcourse COMMAND --help` for each)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     gra.add_argument(
         "--overwrite", action="store_true", help="replace the outputs of an earlier run in --out"
     )
+    gra.add_argument(
+        "--lms",
+        choices=("moodle", "canvas"),
+        help="also write gradebook_moodle.csv or gradebook_canvas.csv, shaped for that LMS's "
+        "grade import (instructor/GRADING.md section 7)",
+    )
+    exb = sub.add_parser(
+        "export-bank", help="write a lesson bank or an exercise key as Moodle XML or GIFT"
+    )
+    exb.add_argument(
+        "bank", metavar="lNN|exNN", help="a lesson bank (l01) or an exercise key (ex01)"
+    )
+    exb.add_argument("--format", required=True, choices=("moodle-xml", "gift"), dest="fmt")
+    exb.add_argument("--out", type=Path, required=True, help="the file to write")
+    exb.add_argument("--overwrite", action="store_true", help="replace --out if it exists")
     web = sub.add_parser("site", help="the offline static HTML site of the course")
     web.add_argument("--out", type=Path, help="output folder (default: build/site)")
     lin = sub.add_parser("lint", help="check lessons against docs/AUTHORING.md")
@@ -166,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         from .grading import main as grade_main
 
         return grade_main(args)
+    elif args.command == "export-bank":
+        from .quiz import export
+
+        return export.main(args.bank, args.fmt, args.out, overwrite=args.overwrite)
     elif args.command == "site":
         from .publish import site
 

@@ -16,11 +16,14 @@ The modules, in the order a run uses them:
     scoring     every question of the key against the saved answers
     manual      merging the lecturer's scores of open responses (bound to the text scored)
     reports     gradebook.csv, manual.csv, errors.csv, feedback/<exercise>__<id>.md
+                (feedback files written by forked workers: parallel)
+    lms         the gradebook as Moodle's or Canvas's grade import reads it (--lms)
+    analysis    item_analysis.csv/.md: facility, discrimination, option shares, alpha
 
 Every problem is a row of errors.csv and the rest of the batch is graded. Exit codes (also in
 instructor/GRADING.md): 0 all graded; 1 graded, with problems or conflicts in errors.csv;
 2 nothing done (bad arguments, no keys, output folder in the way); 3 internal error (a bug:
-nothing was written; the message names a log file with the details).
+the outputs may be incomplete; the message names a log file with the details).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import reports  # noqa: F401  (grading.reports.feedback_name in tests)
+from .analysis import write_item_analysis
 from .manual import apply_manual, read_manual
 from .model import MAX_BYTES, GradingError, Report
 from .reading import BatchOptions, load_batch, load_keys, read_roster
@@ -58,11 +62,13 @@ def grade(
     overwrite: bool = False,
     options: BatchOptions | None = None,
     now: dt.datetime | None = None,
+    lms: str | None = None,
 ) -> Report:
     """Grade a batch and write DIR. Everything is read before anything is written, so a
-    filled-in manual.csv inside DIR survives --overwrite."""
+    filled-in manual.csv inside DIR survives --overwrite. `lms` ("moodle" or "canvas") also
+    writes that LMS's gradebook (grading.lms)."""
     with _without_gc():
-        return _grade(paths, Path(out), keys_dir, manual, overwrite, options, now)
+        return _grade(paths, Path(out), keys_dir, manual, overwrite, options, now, lms)
 
 
 @contextlib.contextmanager
@@ -87,6 +93,7 @@ def _grade(
     overwrite: bool,
     options: BatchOptions | None,
     now: dt.datetime | None,
+    lms: str | None = None,
 ) -> Report:
     keys = load_keys(keys_dir)
     manual_input = read_manual(manual) if manual else []
@@ -99,7 +106,8 @@ def _grade(
     )
     problems += chosen.problems
     problems += apply_manual(graded, manual_input, str(manual)) if manual else []
-    write_outputs(out, keys, graded, chosen.conflicts, problems)
+    write_outputs(out, keys, graded, chosen.conflicts, problems, lms=lms)
+    write_item_analysis(out, graded)
     return Report(out, graded, problems, chosen.conflicts)
 
 
@@ -109,7 +117,15 @@ def main(args: argparse.Namespace) -> int:
         options = BatchOptions(
             args.exercise, read_roster(args.roster) if args.roster else None, args.person_folders
         )
-        report = grade(args.submissions, args.out, args.keys, args.manual, args.overwrite, options)
+        report = grade(
+            args.submissions,
+            args.out,
+            args.keys,
+            args.manual,
+            args.overwrite,
+            options,
+            lms=getattr(args, "lms", None),
+        )
     except GradingError as err:
         print(f"grade: {err}", file=sys.stderr)
         return EXIT_NOTHING_DONE

@@ -13,7 +13,17 @@ from ..quiz.submission import MAX_BYTES as MAX_BYTES  # the one size limit, chec
 MAX_DEPTH = 32  # nesting of arrays and objects; a real submission has about 4
 FUTURE_SKEW = dt.timedelta(minutes=10)  # clocks differ; later than this is "in the future"
 EXERCISE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
-OUTPUT_FILES = ("gradebook.csv", "manual.csv", "errors.csv")
+OUTPUT_FILES = (
+    "gradebook.csv",
+    "manual.csv",
+    "errors.csv",
+    "item_analysis.csv",
+    "item_options.csv",
+    "item_analysis.md",
+    "gradebook_moodle.csv",  # with --lms (see grading.lms.LMS_FILES)
+    "gradebook_canvas.csv",
+)
+ANALYSIS_DIR = "item_analysis"  # the figures of item_analysis.md (see grading.analysis)
 FEEDBACK_DIR = "feedback"
 MANUAL_COLUMNS = (
     "student_id",

@@ -13,6 +13,7 @@ from ..quiz.questions import describe_key
 from ..quiz.render import response_lines
 from ..quiz.submission import safe_name
 from .model import (
+    ANALYSIS_DIR,
     ERROR_COLUMNS,
     FEEDBACK_DIR,
     FORMULA_START,
@@ -223,8 +224,8 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise GradingError(
             f"{out} already exists and is not empty; nothing was written. Use "
-            "--overwrite to replace its gradebook, feedback, manual and errors "
-            "files, or choose another --out folder."
+            "--overwrite to replace the files the grader writes there (gradebooks, "
+            "feedback, manual, errors, item analysis), or choose another --out folder."
         )
 
 
@@ -232,14 +233,21 @@ def _clear_outputs(out: Path) -> None:
     """Remove only what the grader writes; anything else in the folder is left alone."""
     for name in OUTPUT_FILES:
         (out / name).unlink(missing_ok=True)
-    for old in (out / FEEDBACK_DIR).glob("*.md"):
-        old.unlink()
+    for folder, pattern in ((FEEDBACK_DIR, "*.md"), (ANALYSIS_DIR, "*.png")):
+        for old in (out / folder).glob(pattern):
+            old.unlink()
 
 
 def write_outputs(
-    out: Path, keys: dict, graded: list[Graded], conflicts: list[Conflict], problems: list[Problem]
+    out: Path,
+    keys: dict,
+    graded: list[Graded],
+    conflicts: list[Conflict],
+    problems: list[Problem],
+    lms: str | None = None,
 ) -> None:
-    """The feedback files (in worker processes, for a large batch) and, meanwhile, the CSVs."""
+    """The feedback files (in worker processes, for a large batch) and, meanwhile, the CSVs
+    (with `lms`, also the gradebook for that LMS's import: see grading.lms)."""
     out.mkdir(parents=True, exist_ok=True)
     _clear_outputs(out)
     feedback, used = out / FEEDBACK_DIR, set()
@@ -251,12 +259,17 @@ def write_outputs(
     fork_map(
         _write_feedback,
         jobs,
-        meanwhile=lambda: _write_tables(out, keys, graded, conflicts, problems),
+        meanwhile=lambda: _write_tables(out, keys, graded, conflicts, problems, lms=lms),
     )
 
 
 def _write_tables(
-    out: Path, keys: dict, graded: list[Graded], conflicts: list[Conflict], problems: list[Problem]
+    out: Path,
+    keys: dict,
+    graded: list[Graded],
+    conflicts: list[Conflict],
+    problems: list[Problem],
+    lms: str | None = None,
 ) -> None:
     exercises = {g.submission.exercise for g in graded} | {c.exercise for c in conflicts}
     columns = question_columns(keys, exercises)
@@ -274,6 +287,10 @@ def _write_tables(
     _write_csv(out / "manual.csv", list(MANUAL_COLUMNS), manual_rows(graded))
     rows = [[p.file, p.student_id, p.exercise, p.problem] for p in problems]
     _write_csv(out / "errors.csv", list(ERROR_COLUMNS), rows)
+    if lms:
+        from .lms import write_lms_gradebook  # here: grading.lms imports this module
+
+        write_lms_gradebook(out, lms, graded)
 
 
 def _write_feedback(jobs: Sequence[tuple[Graded, Path]]) -> list[None]:
@@ -289,7 +306,8 @@ def summary_lines(report: Report) -> list[str]:
     lines = [
         f"Graded {len(report.graded)} submission(s) into {report.out}: gradebook.csv, "
         f"feedback/ ({len(report.graded)} files), manual.csv ({pending} open response(s) "
-        f"to score), errors.csv ({len(report.problems)} problem(s))."
+        f"to score), errors.csv ({len(report.problems)} problem(s)), and item_analysis.md "
+        "(how each question worked)."
     ]
     if report.conflicts:
         lines.append(
