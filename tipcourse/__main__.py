@@ -109,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     web.add_argument("--out", type=Path, help="output folder (default: build/site)")
     lin = sub.add_parser("lint", help="check lessons against docs/AUTHORING.md")
     lin.add_argument(
+        "--cues",
+        action="store_true",
+        help="instead, report answer cues course-wide (key as the longest option, key positions)",
+    )
+    lin.add_argument(
         "paths",
         nargs="*",
         type=Path,
@@ -192,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "lint":
         from .authoring import lint
 
+        if args.cues:
+            from .authoring import cues
+
+            print("\n".join(cues.report()))
+            return 0  # reported, not yet enforced: the questions are being rewritten (issue 13)
         return lint.main(args.paths, record=args.record)
     elif args.command == "slides":
         from .publish import slides
