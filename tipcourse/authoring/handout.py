@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import ROOT
-from .transforms import _MARKER, normal_tag
+from .transforms import MARKER, normal_tag
 
 NAME = "tipcourse-handout"
 INCLUDE = (
@@ -132,7 +132,7 @@ def _notebook_secrets(path: Path) -> list[Secret]:
             continue
         inside, region = False, []
         for line in source.split("\n"):
-            marker = _MARKER.match(line)
+            marker = MARKER.match(line)
             if marker:
                 inside = marker.group(1).lower() == "begin"
                 if not inside and region:

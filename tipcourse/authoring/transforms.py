@@ -25,8 +25,8 @@ SOLUTION_TAG = "solution"
 # Tags that are not the solution tag but look as if the author meant one.
 _SOLUTION_LIKE = re.compile(r"solu|soln|answer|key|instructor|teacher|hidden|private", re.I)
 # `# BEGIN SOLUTION`, `### BEGIN SOLUTION` (nbgrader), `#begin solution`, `<!-- BEGIN SOLUTION -->`.
-_MARKER = re.compile(r"^\s*(?:#+|<!--)\s*(begin|end)[\s_-]*solution\b.*$", re.I)
-_MARKER_WORDS = re.compile(r"\b(begin|end)[\s_-]*solution\b", re.I)
+MARKER = re.compile(r"^\s*(?:#+|<!--)\s*(begin|end)[\s_-]*solution\b.*$", re.I)
+MARKER_WORDS = re.compile(r"\b(begin|end)[\s_-]*solution\b", re.I)
 CELL_METADATA = ("tags", "slideshow")
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
 
@@ -91,17 +91,22 @@ def clear_outputs(cell: NotebookNode, ctx: Context) -> NotebookNode:
 # --- question cells --------------------------------------------------------------------------
 
 
-def question_body(source: str) -> str | None:
-    """The YAML of a `%%question` cell, recognised exactly as IPython recognises a cell magic
-    (leading blank lines and indentation removed first); None for any other cell."""
+def _as_ipython_runs_it(source: str) -> ast.Module | None:
+    """The cell as the Python IPython would run (cell magics turned into calls), parsed; None
+    if it does not parse."""
     from IPython.core.inputtransformer2 import TransformerManager
 
     try:
-        code = TransformerManager().transform_cell(source)
-        tree = ast.parse(code)
+        return ast.parse(TransformerManager().transform_cell(source))
     except (SyntaxError, ValueError):
         return None
-    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+
+
+def question_body(source: str) -> str | None:
+    """The YAML of a `%%question` cell, recognised exactly as IPython recognises a cell magic
+    (leading blank lines and indentation removed first); None for any other cell."""
+    tree = _as_ipython_runs_it(source)
+    if tree is None or len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
         return None
     call = tree.body[0].value
     if (
@@ -119,11 +124,8 @@ def question_body(source: str) -> str | None:
 def _calls_question(source: str) -> bool:
     """True if code calls the question machinery directly (course.question or
     run_cell_magic("question", ...)), which would put a key where release cannot strip it."""
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
-    except (SyntaxError, ValueError):
+    tree = _as_ipython_runs_it(source)
+    if tree is None:
         return "question" in source
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
@@ -189,8 +191,8 @@ def strip_solution_regions(cell: NotebookNode, ctx: Context) -> NotebookNode:
     placeholder = PLACEHOLDER if cell.cell_type == "code" else MARKDOWN_PLACEHOLDER
     out, inside, opened = [], False, 0
     for number, line in enumerate(cell.source.split("\n"), 1):
-        match = _MARKER.match(line)
-        if match is None and _MARKER_WORDS.search(line):
+        match = MARKER.match(line)
+        if match is None and MARKER_WORDS.search(line):
             ctx.fail(
                 f"line {number} mentions a solution marker but is not one: {line.strip()!r}; "
                 "write `# BEGIN SOLUTION` / `# END SOLUTION` on lines of their own"

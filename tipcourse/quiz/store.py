@@ -272,10 +272,6 @@ class AnswerStore:
             "lecturer if this message stays."
         )
 
-    def save(self) -> None:
-        """Write every answer now (under the lock); `problem` says why if it could not."""
-        self._write_locked()
-
 
 def _why(err: BaseException) -> str:
     if isinstance(err, IsADirectoryError):
