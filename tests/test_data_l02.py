@@ -42,21 +42,22 @@ def test_four_principles_in_1998_and_one_added_in_2022():
 def test_seed_order_and_the_missing_fifth_principle():
     frame = data.load(NAME)
     got = {
-        r.letter: int(r.seed_position) for r in frame.dropna(subset=["seed_position"]).itertuples()
+        r.letter: int(r.paper_position)
+        for r in frame.dropna(subset=["paper_position"]).itertuples()
     }
     assert got == SEED_ORDER
     fifth = frame.set_index("letter").loc["e"]
-    assert fifth[["seed_position", "seed_heading_as_printed"]].isna().all()
+    assert fifth[["paper_position", "paper_heading_as_printed"]].isna().all()
 
 
 def test_seed_headings_as_printed():
     frame = data.load(NAME).set_index("letter")
-    assert frame.loc["b", "seed_heading_as_printed"].startswith("Penghapusan semua bentuk")
+    assert frame.loc["b", "paper_heading_as_printed"].startswith("Penghapusan semua bentuk")
     # The child-labour principle is rendered as "slavery" of underage workers in the seeds.
-    assert "perbudakan" in frame.loc["c", "seed_heading_as_printed"]
-    assert "dibawah umur" in frame.loc["c", "seed_heading_as_printed"]
-    assert frame.loc["a", "seed_heading_as_printed"].startswith("Kebebasan berserikat")
-    assert "  " not in " ".join(frame["seed_heading_as_printed"].dropna())
+    assert "perbudakan" in frame.loc["c", "paper_heading_as_printed"]
+    assert "dibawah umur" in frame.loc["c", "paper_heading_as_printed"]
+    assert frame.loc["a", "paper_heading_as_printed"].startswith("Kebebasan berserikat")
+    assert "  " not in " ".join(frame["paper_heading_as_printed"].dropna())
 
 
 def test_fundamental_instruments():

@@ -3,7 +3,7 @@
 The expected values were typed from a second reading of the seed papers (seed 000: "lebih dari
 100 anggota" in the introduction, "lebih dari 180 anggota" at the start of the discussion;
 seed 002: "181 negara anggota ILO" in section 1.1, "187 negara anggota" in section 4.2) and
-from FACTS.md (the ILO has 187 member states), not copied from the CSV file.
+from the ILO's own count (187 member states), not copied from the CSV file.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SEED_CLAIMS = {
 
 
 def test_seed_statements_as_printed():
-    frame = data.load("ilo_membership_claims").query("status == 'as_printed_in_seed'")
+    frame = data.load("ilo_membership_claims").query("status == 'as_printed_in_paper'")
     got = {(r.source, r.qualifier, int(r.members)) for r in frame.itertuples()}
     assert got == SEED_CLAIMS
 
@@ -42,7 +42,7 @@ def test_wording_keeps_the_seeds_indonesian():
 def test_thesis_contradicts_itself_and_one_claim_contradicts_the_check():
     frame = data.load("ilo_membership_claims")
     checked = int(frame.query("status == 'checked'")["members"].iloc[0])
-    seeds = frame.query("status == 'as_printed_in_seed'")
+    seeds = frame.query("status == 'as_printed_in_paper'")
     exact = seeds.query("qualifier == 'exactly'")
     wrong_exact = exact[exact["members"] != checked]
     assert list(wrong_exact["members"]) == [181]

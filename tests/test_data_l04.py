@@ -100,7 +100,7 @@ SEED_004_ROLES = {
 
 @pytest.mark.parametrize("activity_id,role", SEED_004_ROLES.items())
 def test_archer_role_as_seed_004_places_it(acts, activity_id, role):
-    assert acts.loc[activity_id, "archer_role_in_seed"] == role
+    assert acts.loc[activity_id, "archer_role_in_paper"] == role
 
 
 def test_seed_000_treats_joint_work_as_instrument(acts):
@@ -112,7 +112,7 @@ def test_seed_000_treats_joint_work_as_instrument(acts):
         "afml_third_forum_ha_noi",
         "ilo_tripartite_standards",
     ]
-    assert (acts.loc[joint, "archer_role_in_seed"] == "instrument").all()
+    assert (acts.loc[joint, "archer_role_in_paper"] == "instrument").all()
 
 
 def test_iom_training_partners_as_in_seed_004(acts):
@@ -133,7 +133,7 @@ def test_pillars_are_components_of_the_five_pillars(acts):
 def test_founding_rows_have_no_role_or_pillar_and_activities_have_a_pillar(acts):
     founding = acts["kind"] == "founding"
     assert acts.loc[founding, "pillar"].isna().all()
-    assert acts.loc[founding, "archer_role_in_seed"].isna().all()
+    assert acts.loc[founding, "archer_role_in_paper"].isna().all()
     assert acts.loc[~founding, "pillar"].notna().all()
 
 

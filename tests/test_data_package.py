@@ -55,6 +55,17 @@ def test_no_dash_placeholders_for_missing_values(name):
         assert ",-," not in line and not line.endswith(",-") and not line.startswith("-,")
 
 
+def test_no_internal_developer_note_is_cited():
+    """Students read the notes and caveats: they cite primary sources, never internal notes."""
+    texts = [(ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.csv"))]
+    for text in texts:
+        assert "FACTS.md" not in text
+    from tipcourse import timeline
+
+    assert "FACTS" not in timeline.SOURCE
+
+
 def test_catalogue_and_citation():
     cat = data.catalogue()
     assert list(cat["name"]) == NAMES

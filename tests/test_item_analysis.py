@@ -397,3 +397,15 @@ def test_importing_the_grader_loads_no_pandas_numpy_or_matplotlib():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_figures_drawn_by_the_helper_process_are_the_same_bytes(tmp_path, keys, monkeypatch):
+    from tipcourse.grading import analysis
+
+    here = run_class(tmp_path / "here", keys).out
+    monkeypatch.setattr(analysis, "MIN_PARALLEL", 1)  # this class is large enough for the helper
+    helped = run_class(tmp_path / "helped", keys).out
+    for name in ("ex91_items.png", "ex91_scores.png"):
+        mine = (here / "item_analysis" / name).read_bytes()
+        assert (helped / "item_analysis" / name).read_bytes() == mine
+    assert (helped / "item_analysis.md").read_text() == (here / "item_analysis.md").read_text()

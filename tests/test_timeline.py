@@ -29,7 +29,7 @@ def small():
             "national",
             "Garbled entry",
             "'Topik 5 2009' (as printed)",
-            "garbled_in_seed",
+            "garbled_in_paper",
         ),
         ("2008", 2008, "regional", "Regional forum begins", None, "unverified"),
     ]
@@ -78,7 +78,8 @@ def test_confirmed_only_drops_unverified_and_garbled(frame):
     assert set(rows["verification"]) == {"confirmed"}
     numbers = set(rows["law_number"].dropna())
     assert "Law 15/2009" in numbers and "Law 5/2009" in numbers
-    assert "Law 14/2009" not in numbers  # the Palermo ratification number is unverified
+    assert "Law 14/2009" in numbers  # the Palermo ratification, confirmed by the law's text
+    assert "PP 8/2016 (as printed)" not in numbers  # a regulation no source confirms
     assert list(timeline.filter_timeline(small(), verified_only=True)["law_number"]) == [
         "GA res. 1/1",
         "Law 15/2009",
@@ -109,8 +110,9 @@ def test_the_lesson_entries_are_in_the_data(frame):
         "Perpres 49/2023",
     ]:
         assert number in numbers, number
-    assert numbers["Law 14/2009"] == "unverified"
-    assert numbers["'Topik 5 2009' (as printed)"] == "garbled_in_seed"
+    assert numbers["Law 14/2009"] == "confirmed"
+    assert numbers["PP 8/2016 (as printed)"] == "unverified"
+    assert numbers["'Topik 5 2009' (as printed)"] == "garbled_in_paper"
     assert frame["instrument"].str.contains("United Arab Emirates").any()
 
 

@@ -29,11 +29,11 @@ if TYPE_CHECKING:  # imported where they are used: the logic needs neither
     from matplotlib.figure import Figure
 
 LEVELS = ("international", "regional", "national")
-VERIFICATION = ("confirmed", "unverified", "garbled_in_seed")
+VERIFICATION = ("confirmed", "unverified", "garbled_in_paper")
 VERIFICATION_LABELS = {
     "confirmed": "confirmed",
     "unverified": "unverified",
-    "garbled_in_seed": "garbled in a source paper",
+    "garbled_in_paper": "garbled in a source paper",
 }
 TABLE_COLUMNS = {
     "date": "date",
@@ -44,8 +44,9 @@ TABLE_COLUMNS = {
     "verification": "verification",
 }
 SOURCE = (
-    "data: legal_timeline (seeds 000, 001, 003, 004, checked against FACTS.md "
-    "and the instruments' texts)"
+    "data: legal_timeline (the ILO-in-Southeast-Asia article, the ASEAN article, the "
+    "international-law article and the IOM article, checked against the instruments' texts "
+    "and the sources named in each note)"
 )
 
 
@@ -142,7 +143,7 @@ def figure_size(rows: int) -> tuple[float, float]:
 def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Draw the rows as a dot timeline (one line per entry, earliest at the top); return the figure.
 
-    Colour = level; filled dot = confirmed, open dot = unverified, cross = garbled in a seed
+    Colour = level; filled dot = confirmed, open dot = unverified, cross = garbled in a source paper
     (also written after the label, so the plot does not rely on colour or shape alone). Without
     `ax`, a new figure is made that pyplot does not manage (it is not shown automatically).
     """
@@ -176,7 +177,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     for y, (year, (_, row)) in enumerate(zip(years, frame.iterrows(), strict=True)):
         c = colour[row["level"]]
         status = row["verification"]
-        if status == "garbled_in_seed":
+        if status == "garbled_in_paper":
             ax.plot(year, y, marker="X", markersize=9, color=c, markeredgecolor="black", zorder=3)
         else:
             ax.plot(
@@ -212,7 +213,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     shape = {
         "confirmed": dict(marker="o", markerfacecolor="#555555"),
         "unverified": dict(marker="o", markerfacecolor="white"),
-        "garbled_in_seed": dict(marker="X", markerfacecolor="#555555"),
+        "garbled_in_paper": dict(marker="X", markerfacecolor="#555555"),
     }
     handles += [
         Line2D(

@@ -500,18 +500,23 @@ def released_problems(current: dict[str, Iterable[str]], root: Path = ROOT) -> l
     return problems
 
 
-def exercise_ids(path: Path) -> list[str]:
-    """The ids of the %%question cells of a solution notebook, in order."""
+def exercise_specs(path: Path) -> list[dict]:
+    """The specs (with keys) of the %%question cells of a solution notebook, in order."""
     from ..quiz.banks import parse_yaml
     from .transforms import question_body
 
-    ids = []
+    specs = []
     for cell in read_notebook(path).cells:
         body = question_body(cell.source) if cell.cell_type == "code" else None
         spec = parse_yaml(body) if body else None
         if isinstance(spec, dict) and "id" in spec:
-            ids.append(str(spec["id"]))
-    return ids
+            specs.append(spec)
+    return specs
+
+
+def exercise_ids(path: Path) -> list[str]:
+    """The ids of the %%question cells of a solution notebook, in order."""
+    return [str(spec["id"]) for spec in exercise_specs(path)]
 
 
 def current_ids(
@@ -566,8 +571,9 @@ def lesson_paths(root: Path = ROOT) -> list[Path]:
 
 
 def lint(paths: list[Path] | None = None, root: Path = ROOT) -> tuple[list[str], int]:
-    """(problems, lessons checked). Without paths: every lesson, and every released id of
-    lessons and exercises; with paths: those lessons and their released ids."""
+    """(problems, lessons checked). Without paths: every lesson, every released id of lessons
+    and exercises, and the answer cues and skills course-wide (authoring.cues); with paths:
+    those lessons and their released ids."""
     chosen = [Path(p) for p in paths] if paths else lesson_paths(root)
     problems = [
         f"{p}: not a lesson (notebooks/NN_<slug>.md)" for p in chosen if not lesson_number(p)
@@ -576,6 +582,10 @@ def lint(paths: list[Path] | None = None, root: Path = ROOT) -> tuple[list[str],
     for lesson in lessons:
         problems += lint_lesson(lesson)
     problems += released_problems(current_ids(lessons, root, exercises=not paths), root)
+    if not paths:
+        from .cues import problems as cue_problems
+
+        problems += cue_problems(root)
     return problems, len(lessons)
 
 

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import reports  # noqa: F401  (grading.reports.feedback_name in tests)
-from .analysis import write_item_analysis
+from .analysis import figure_helper, write_item_analysis
 from .manual import apply_manual, read_manual
 from .model import MAX_BYTES, GradingError, Report
 from .reading import BatchOptions, load_batch, load_keys, read_roster
@@ -99,15 +99,23 @@ def _grade(
     manual_input = read_manual(manual) if manual else []
     check_out_dir(out, overwrite)
     submissions, problems = load_batch(paths, keys, out, options)
-    chosen = select(submissions, now or dt.datetime.now(dt.UTC))
-    graded = sorted(
-        (grade_submission(s, keys[s.exercise]) for s in chosen.kept),
-        key=lambda g: (g.submission.exercise, g.submission.student_id),
-    )
-    problems += chosen.problems
-    problems += apply_manual(graded, manual_input, str(manual)) if manual else []
-    write_outputs(out, keys, graded, chosen.conflicts, problems, lms=lms)
-    write_item_analysis(out, graded)
+    with figure_helper(len(submissions)) as ahead:
+        chosen = select(submissions, now or dt.datetime.now(dt.UTC))
+        graded = sorted(
+            (grade_submission(s, keys[s.exercise]) for s in chosen.kept),
+            key=lambda g: (g.submission.exercise, g.submission.student_id),
+        )
+        problems += chosen.problems
+        problems += apply_manual(graded, manual_input, str(manual)) if manual else []
+        write_outputs(
+            out,
+            keys,
+            graded,
+            chosen.conflicts,
+            problems,
+            lms=lms,
+            meanwhile=lambda: write_item_analysis(out, graded, ahead),
+        )
     return Report(out, graded, problems, chosen.conflicts)
 
 

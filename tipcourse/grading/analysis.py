@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from ..quiz.submission import safe_name
 from .model import ANALYSIS_DIR, Graded, QuestionGrade
+from .parallel import MIN_PARALLEL, Ahead
 from .reports import _md, _num, cell
 
 if TYPE_CHECKING:
@@ -351,9 +352,11 @@ def histogram(percents: Sequence[float]) -> list[int]:
 # --- writing -----------------------------------------------------------------------------------
 
 
-def write_item_analysis(out: Path, graded: Sequence[Graded]) -> None:
+def write_item_analysis(out: Path, graded: Sequence[Graded], ahead: Ahead | None = None) -> None:
     """item_analysis.csv, item_options.csv, item_analysis.md and item_analysis/*.png in `out`
-    (the old ones were cleared with the other outputs, see reports._clear_outputs)."""
+    (the old ones were cleared with the other outputs, see reports._clear_outputs). The
+    figures are drawn by `ahead`'s process when given (see grading.parallel)."""
+    run = ahead.call if ahead else (lambda function, *args: function(*args))
     stats = analyse(graded)
     item_rows, option_rows = [], []
     for ex in stats:
@@ -391,7 +394,7 @@ def write_item_analysis(out: Path, graded: Sequence[Graded]) -> None:
     for ex in stats:
         if ex.n >= MIN_STUDENTS:  # below, the table and the bin counts say all a figure would
             figures.mkdir(exist_ok=True)
-            drawn[ex.exercise] = draw_figures(ex, figures)
+            drawn[ex.exercise] = run(draw_figures, ex, figures)
     (out / "item_analysis.md").write_text(analysis_markdown(stats, drawn), encoding="utf-8")
 
 
@@ -463,6 +466,17 @@ def draw_figures(ex: ExerciseStats, folder: Path) -> dict[str, str]:
         fig.savefig(folder / f"{name}_items.png", metadata=metadata)
         drawn["items"] = f"{ANALYSIS_DIR}/{name}_items.png"
     return drawn
+
+
+def import_matplotlib() -> None:
+    """What drawing needs, imported ahead of the drawing (grading.parallel.Ahead)."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+
+def figure_helper(n_submissions: int) -> Ahead:
+    """A helper process for the figures of a large batch, importing matplotlib at once."""
+    return Ahead(import_matplotlib, enabled=n_submissions >= MIN_PARALLEL)
 
 
 def short_id(exercise: str, question_id: str) -> str:

@@ -96,10 +96,10 @@ class QuestionGrade:
     status: str
     comment: str = ""
     stale: bool = False  # a manual score was given to an earlier version of this response
+    points: float = field(init=False)  # read a million times in a large batch: a plain field
 
-    @functools.cached_property
-    def points(self) -> float:
-        return float(self.spec.get("points", 1))
+    def __post_init__(self) -> None:
+        self.points = float(self.spec.get("points", 1))
 
     @property
     def pending(self) -> bool:

@@ -1,4 +1,5 @@
-"""Use every core for writing the feedback files of a large batch.
+"""Use every core for a large batch: the feedback files (`fork_map`) and the item-analysis
+figures, whose matplotlib import is done ahead, while the batch is scored (`Ahead`).
 
 `fork_map` runs `function(part)` for each part of `items` in forked workers and returns the
 results in order. Forked workers inherit the grader's memory, so nothing but the slice bounds
@@ -9,11 +10,16 @@ in this process: the same results, one core.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -58,3 +64,58 @@ def fork_map(
     finally:
         _JOB = ()
     return [r for part in results for r in part]
+
+
+class Ahead:
+    """A forked helper process that runs `warm_up()` (an import) at once, on a core this one
+    leaves idle while it scores, then the calls it is sent. `call` runs there when
+    the helper is up and here otherwise (not Linux, `enabled` false, or the helper gone): the
+    same results either way. Use it as a context manager, so the helper always ends."""
+
+    def __init__(self, warm_up: Callable[[], object], enabled: bool = True) -> None:
+        self._conn = None
+        self._process = None
+        if enabled and workers() >= 2 and sys.platform == "linux":
+            context = multiprocessing.get_context("fork")
+            self._conn, theirs = context.Pipe()
+            self._process = context.Process(target=_serve, args=(theirs, warm_up), daemon=True)
+            self._process.start()
+            theirs.close()
+
+    def call(self, function: Callable[..., R], *args: object) -> R:
+        if self._conn is None:
+            return function(*args)
+        try:
+            self._conn.send((function, args))
+            ok, value = self._conn.recv()
+        except (EOFError, OSError):  # the helper died (killed, out of memory): work here
+            self.__exit__()
+            return function(*args)
+        if not ok:
+            raise RuntimeError(f"in the helper process: {value}")
+        return value
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.join(timeout=5)
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process = None
+
+
+def _serve(conn: Connection, warm_up: Callable[[], object]) -> None:
+    warm_up()
+    while (job := conn.recv()) is not None:
+        function, args = job
+        try:
+            conn.send((True, function(*args)))
+        except Exception:
+            conn.send((False, traceback.format_exc()))

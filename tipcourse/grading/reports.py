@@ -6,7 +6,7 @@ import csv
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..quiz.questions import describe_key
@@ -32,8 +32,16 @@ from .selection import Conflict
 # --- writing -----------------------------------------------------------------------------------
 
 
+_NUMS: dict[float, str] = {}  # scores take few values: formatting each once saves ~1 s a batch
+
+
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{round(value, 4):g}"
+    if value is None:
+        return ""
+    text = _NUMS.get(value)
+    if text is None:
+        text = _NUMS[value] = f"{round(value, 4):g}"
+    return text
 
 
 def cell(value: object) -> str:
@@ -245,9 +253,11 @@ def write_outputs(
     conflicts: list[Conflict],
     problems: list[Problem],
     lms: str | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
     """The feedback files (in worker processes, for a large batch) and, meanwhile, the CSVs
-    (with `lms`, also the gradebook for that LMS's import: see grading.lms)."""
+    (with `lms`, also the gradebook for that LMS's import: see grading.lms), then
+    `meanwhile()` (the item analysis) in this process."""
     out.mkdir(parents=True, exist_ok=True)
     _clear_outputs(out)
     feedback, used = out / FEEDBACK_DIR, set()
@@ -256,11 +266,13 @@ def write_outputs(
         (g, feedback / feedback_name(g.submission.exercise, g.submission.student_id, used))
         for g in graded
     ]
-    fork_map(
-        _write_feedback,
-        jobs,
-        meanwhile=lambda: _write_tables(out, keys, graded, conflicts, problems, lms=lms),
-    )
+
+    def in_this_process() -> None:
+        _write_tables(out, keys, graded, conflicts, problems, lms=lms)
+        if meanwhile:
+            meanwhile()
+
+    fork_map(_write_feedback, jobs, meanwhile=in_this_process)
 
 
 def _write_tables(

@@ -21,6 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 KINDS = ("single", "multiple", "numeric", "text", "categorize", "order", "open")
+# What a question asks of the student (issue 13: at least half of a lesson's scored questions
+# apply a rule to a case or read data).
+SKILLS = ("recall", "apply", "data", "reflect")
 OUTCOMES = ("correct", "incorrect")  # the feedback keys of numeric, text and order
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 
@@ -69,6 +72,10 @@ def _qid(value: object, spec: dict) -> str | None:
 
 def _kind(value: object, spec: dict) -> str | None:
     return None if value in KINDS else f"must be one of {', '.join(KINDS)}, not {value!r}"
+
+
+def _skill(value: object, spec: dict) -> str | None:
+    return None if value in SKILLS else f"must be one of {', '.join(SKILLS)}, not {value!r}"
 
 
 def _non_negative_number(value: object, spec: dict) -> str | None:
@@ -244,6 +251,16 @@ FIELDS: tuple[Field, ...] = (
         _non_negative_number,
     ),
     Field("hint", ALL, "text", False, False, "Shown when the student presses Hint.", _text),
+    Field(
+        "skill",
+        ALL,
+        "recall, apply, data or reflect",
+        False,
+        True,
+        "What the question asks: recall a fact, apply a rule to a case, read or compute from "
+        "data, or reflect (open answers); lint counts apply and data per lesson.",
+        _skill,
+    ),
     Field(
         "options",
         CHOICE,
