@@ -1,10 +1,22 @@
 # Two commands: `make lab` (set up, open JupyterLab on the first lesson) and `make test`.
-# Setup is one virtual environment in .venv, rebuilt only when the pins change.
+# Setup is one virtual environment in .venv, rebuilt only when the pins or the interpreter change.
+, := ,
 
+# The interpreter of .venv: PYTHON if given (it must be 3.11, 3.12 or 3.13); else the version
+# of the existing .venv; else the first of those versions on PATH (tools/find-python).
 PYTHON ?= python3
 VENV := .venv
+EXPLICIT := $(filter command line environment,$(origin PYTHON))
+VERSION_OF = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV_PYVER := $(if $(EXPLICIT),,$(if $(shell sh tools/find-python $(VENV)/bin/python),$(call VERSION_OF,$(VENV)/bin/python)))
+PYTHON_FOUND := $(shell sh tools/find-python $(if $(EXPLICIT),$(PYTHON),$(if $(VENV_PYVER),python$(VENV_PYVER))) || { [ -z "$(EXPLICIT)" ] && sh tools/find-python; })
+PYVER := $(or $(VENV_PYVER),$(if $(PYTHON_FOUND),$(call VERSION_OF,$(PYTHON_FOUND))))
+NO_PYTHON := $(if $(EXPLICIT),$(PYTHON) is not Python 3.11$(,) 3.12 or 3.13,No Python 3.11$(,) 3.12 or 3.13 was found on PATH). Install one (Ubuntu or WSL: sudo apt install python3 python3-venv; macOS: brew install python@3.13; Windows: use WSL)$(,) then run make again$(,) or name it: make lab PYTHON=python3.12
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Which interpreter made .venv: a venv made by another one (say 3.12, then PYTHON=python3.11)
+# is removed and made again, never reused.
+VENV_MARK := $(VENV)/.made-by-python$(PYVER)
 # JupyterLab refuses to run as root unless told; the course machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 FIRST_LESSON := notebooks/00_start_here.ipynb
@@ -16,14 +28,22 @@ NODE_STAMP := node_modules/.installed
 SETUP ?= $(STAMP)
 
 .PHONY: setup lab test bench notebooks notebooks-check release release-check handout clean site \
-	slides node_modules
+	slides node_modules wheels-check
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
+$(VENV_MARK):
+	@test -n "$(PYTHON_FOUND)" || { echo "$(NO_PYTHON)." >&2; exit 1; }
+	@if [ -d $(VENV) ]; then echo "Making $(VENV) again with Python $(PYVER) ($(PYTHON_FOUND))."; fi
+	rm -rf $(VENV)
+	$(PYTHON_FOUND) -m venv $(VENV) || { echo "Python $(PYVER) cannot make a virtual environment: install its venv module (Ubuntu or WSL: sudo apt install python$(PYVER)-venv) and run make again." >&2; rm -rf $(VENV); exit 1; }
+	touch $@
+
+$(STAMP): pyproject.toml constraints.txt $(VENV_MARK)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	$(PY) -m tipcourse setup-lab
+	@# validate the data package once, so lessons load it without importing the validator
+	-@$(PY) -c 'from tipcourse import data; data.validate_all()'
 	touch $(STAMP)
 
 node_modules: $(NODE_STAMP)
@@ -37,8 +57,11 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_LESSON)),$(FIRST_LESSON),notebooks)
 
+# The browser tests need a Chromium: tools/ensure-browser finds one, or installs one where it
+# can, or stops here with one line saying what to run.
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest
+	@chromium="$$(PY=$(PY) sh tools/ensure-browser)" && \
+	  TIPCOURSE_CHROMIUM="$$chromium" $(PY) -m pytest
 
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tipcourse site --out build/site
@@ -73,3 +96,14 @@ handout: $(STAMP)
 
 clean:
 	rm -rf $(VENV) node_modules build
+
+# Every pin has a wheel for each supported Python (3.11.0-3.13) on this platform, so a laptop's
+# Python installs without compiling: a download dry run (needs the network; not part of make
+# test, which runs offline).
+wheels-check: $(STAMP)
+	@for v in 3.11.0 3.12.0 3.13.0; do \
+	  dir=$$(mktemp -d); \
+	  $(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+	    --python-version $$v --dest "$$dir" -r constraints.txt >/dev/null || { rm -rf "$$dir"; echo "Python $$v: a pin has no wheel (see above)"; exit 1; }; \
+	  echo "Python $$v: a wheel for each of $$(ls "$$dir" | wc -l) pins"; rm -rf "$$dir"; \
+	done

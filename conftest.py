@@ -13,3 +13,4 @@ from tipcourse.authoring.execute import hermetic_vars
 _TMP = Path(tempfile.mkdtemp(prefix="tipcourse-tests-"))
 atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ.update(hermetic_vars(_TMP))
+os.environ["TIPCOURSE_VALIDATE"] = "always"  # the tests validate every data load (tipcourse.data)

@@ -135,11 +135,15 @@ class Lab:
         self.command("notebook:restart-run-all")
         self.page.locator(".jp-Dialog button.jp-mod-accept").click(timeout=15_000)  # "Restart?"
         self.page.locator(".jp-Dialog").wait_for(state="detached")
-        # Done when every code cell shows its new execution count, 1..N, in order.
+        # Done when every code cell has its new execution count, 1..N, in order (read from the
+        # notebook model: a cell whose input is collapsed, as a question's is, shows no prompt).
         self.page.wait_for_function(
-            "() => { const p = [...document.querySelectorAll("
-            "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];"
-            " return p.length > 0 && p.every((e, i) => e.textContent.trim() === `[${i + 1}]:`); }",
+            "() => { const w = window.jupyterapp.shell.currentWidget;"
+            " const cells = w && w.content && w.content.model && w.content.model.cells;"
+            " if (!cells) return false; const counts = [];"
+            " for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
+            "   if (c.type === 'code') counts.push(c.executionCount); }"
+            " return counts.length > 0 && counts.every((n, i) => n === i + 1); }",
             timeout=120_000,
         )
         self.wait_idle()

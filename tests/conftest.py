@@ -11,9 +11,10 @@ def lab():
     """A JupyterLab page in headless Chromium, and the server's own answers folder."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():  # .ci/run installs it; fail loudly rather than skip quietly
+    if not Path(CHROMIUM).exists():  # make test finds or installs one; fail loudly, never skip
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)",
+            f"Chromium not found at {CHROMIUM}: run make test (tools/ensure-browser finds or "
+            "installs one) or set TIPCOURSE_CHROMIUM",
             pytrace=False,
         )
     with jupyterlab() as (base, token, root, answers), sync_playwright() as pw:

@@ -24,3 +24,19 @@ def test_baseline_imports_what_the_lessons_import():
         "tipcourse.quiz.widget",
     ):
         assert module in source
+
+
+def test_against_both_baselines_reports_each_ratio(monkeypatch):
+    # Runs go plain, course, notebook: (2, 3, 4), (2, 4, 3), (4, 4, 6): to plain 2, 1.5, 1.5;
+    # to course 4/3, 3/4, 3/2.
+    times = iter([2.0, 3.0, 4.0, 2.0, 4.0, 3.0, 4.0, 4.0, 6.0])
+    monkeypatch.setattr(bench, "_seconds", lambda nb, cwd: next(times))
+    r = bench.against_both(bench.baseline_notebook(), bench.ROOT, repeat=3)
+    assert (r["seconds"], r["plain"], r["course"]) == (4.0, 2.0, 4.0)
+    assert (r["ratio_plain"], r["ratio_course"]) == (1.5, 4 / 3)
+
+
+def test_the_plain_baseline_imports_only_the_libraries_and_tipcourse():
+    source = bench.baseline_notebook(bench.PLAIN_IMPORTS).cells[0].source
+    assert source == "import pandas, seaborn, matplotlib.pyplot, ipywidgets, tipcourse"
+    assert bench.TARGET == 1.3

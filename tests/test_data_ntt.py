@@ -511,3 +511,70 @@ def test_loader_rejects_an_unknown_area(tmp_path, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path / "data"))
     with pytest.raises(data.DataError, match="West Sumba"):
         data.load("ntt_poverty")
+
+
+# issues 14/15: the province poverty row checked against BPS NTT's headline figures (September 2014
+# 19.60; March 2015 22.61; March 2016 22.19; March 2017 21.85) and BPS Ngada's release of 12 October
+# 2016 (10.76 for September 2014, 12.81 for March 2015); the values themselves stay as printed.
+def test_poverty_caveats_record_the_bps_check(poverty):
+    caveats = data.caveats("ntt_poverty")
+    assert not any("have not been checked against BPS" in c for c in caveats)
+    assert any("2014-2017 have been checked against" in c for c in caveats)
+    seam = next(c for c in caveats if c.startswith("Every area's rate is higher in 2015"))
+    for phrase in [
+        "September 2014 (19.60)",
+        "March 2015 (22.61)",
+        "March 2016 (22.19)",
+        "March 2017 (21.85)",
+        "six-month rise",
+        "November 2014 fuel price",
+        "unconfirmed either way",
+        "bps_ngada_2016",
+    ]:
+        assert phrase in seam, phrase
+    assert "cannot be ruled out" not in seam
+    assert any("slip for September 2013 (20.24); unconfirmed" in c for c in caveats)
+    got = _lookup(poverty, "poverty_rate_pct")
+    assert (got[("Ngada", 2014)], got[("Ngada", 2015)]) == (10.76, 12.81)
+    assert (got[(NTT, 2014)], got[(NTT, 2015)], got[(NTT, 2016)], got[(NTT, 2017)]) == (
+        19.60,
+        22.61,
+        22.19,
+        21.85,
+    )
+    listed = {s["reference"] for s in data.resource("ntt_poverty")["sources"]}
+    assert {
+        "kbr_2015_ntt_poverty",
+        "wartaekonomi_2018_poverty",
+        "poskupang_2017_poverty",
+        "bps_sumbatengah_2015",
+        "antara_2015_ntt_poverty",
+        "bps_ngada_2016",
+    } <= listed
+
+
+def test_ntt_responses_added_and_corrected_from_sources():
+    resp = data.load("ntt_responses").set_index("response_id")
+    one_stop = resp.loc["one_stop_service_2017"]
+    assert one_stop["verification"] == "partly_confirmed" and one_stop["year"] == 2017
+    for phrase in ["Kota Kupang", "Kabupaten Kupang", "Sikka", "Sumba Barat Daya", "only one"]:
+        assert phrase in one_stop["description"], phrase
+    assert (
+        "ekorantt_2025_ltsa" in one_stop["note"]
+        and "koranntt_2025_eight_measures" in one_stop["note"]
+    )
+    expected = {  # response_id -> (year, verification, source)
+        "gmit_rumah_harapan_2018": (2018, "confirmed", "sinodegmit_2018_rumah_harapan"),
+        "migrant_care_parishes_2018": (2018, "partly_confirmed", "ucanews_2018_parishes"),
+        "village_task_forces_2025": (2025, "partly_confirmed", "koranntt_2025_eight_measures"),
+    }
+    for rid, (year, verification, source) in expected.items():
+        row = resp.loc[rid]
+        assert (row["year"], row["verification"], row["source"]) == (year, verification, source), (
+            rid
+        )
+        assert row["original_source"] == "not in the thesis" and data.pd.isna(row["dwcp_priority"])
+    assert "4 February 2018" in resp.loc["gmit_rumah_harapan_2018", "description"]
+    assert "265" in resp.loc["gmit_rumah_harapan_2018", "description"]
+    assert "agreed" in resp.loc["migrant_care_parishes_2018", "description"]
+    assert "differ" in resp.loc["village_task_forces_2025", "note"]

@@ -132,3 +132,112 @@ def test_load_returns_a_copy():
     first = data.load("ntt_areas")
     first.loc[0, "area"] = "changed"
     assert data.load("ntt_areas").loc[0, "area"] != "changed"
+
+
+def test_no_authoring_jargon_reaches_students():
+    """Papers are named by author or title and year, never by an internal label."""
+    import re
+
+    texts = [(ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.csv"))]
+    for text in texts:
+        assert not re.search(r"\bseed\b", text, flags=re.IGNORECASE)
+
+
+def test_instrument_ratifications_is_described_with_sources_and_statuses():
+    res = data.resource("instrument_ratifications")
+    fields = {f["name"]: f for f in res["schema"]["fields"]}
+    assert list(fields) == [
+        "instrument_id",
+        "instrument",
+        "adopted",
+        "indonesia_status",
+        "indonesia_instrument",
+        "indonesia_date",
+        "verification",
+        "source",
+        "note",
+    ]
+    assert fields["indonesia_status"]["constraints"]["enum"] == ["ratified", "not ratified"]
+    assert fields["verification"]["constraints"]["enum"] == [
+        "confirmed",
+        "partly_confirmed",
+        "unverified",
+    ]
+    references = PACKAGE["references"]
+    for source in res["sources"]:
+        assert source["title"] == references[source["reference"]]
+    assert set(data.load("instrument_ratifications")["source"]) <= {
+        s["reference"] for s in res["sources"]
+    }
+    assert len(res["caveats"]) >= 3
+
+
+# References added for the law since 2023, the instruments and the corrected NTT responses: each
+# names its author or organisation and year, and an address, or says that the text was not read.
+NEW_REFERENCES = [
+    "keppres_88_2002",
+    "perpres_19_2023",
+    "kompas_2023_perpres_19",
+    "setkab_2023_tppo_directive",
+    "mistar_2023_satgas",
+    "bp2mi_2024_minister",
+    "kepmenaker_260_2015",
+    "asean_decl_2004",
+    "asean_consensus_2017",
+    "asean2017_bohol_actip",
+    "pp_7_2018",
+    "perma_1_2022",
+    "law_31_2014",
+    "law_1_2023",
+    "law_1_2026",
+    "untc_slavery_1956",
+    "law_1_2000",
+    "recruitmentadvisor_idn",
+    "ilo_2024_profits",
+    "ilo_2014_profits",
+    "ilo_2024_eki",
+    "suara_2017_desmigratif",
+    "un_sgb_1998_17",
+    # issues 14/15, second data round
+    "trb_2015_32_p029",
+    "cz_sbms_38_2003_c181",
+    "normlex_c189",
+    "dar_2015_c189",
+    "normlex_c188",
+    "dar_2019_c188",
+    "ilo_hanoi_2020_fees",
+    "ceacr_c029_prison",
+    "normlex_c138_idn",
+    "law_20_1999",
+    "permen_kp_35_2015",
+    "kawanhukum_law_37_1999",
+    "persnews_2021_law_11",
+    "poskupang_2018_moratorium",
+    "voxntt_2018_moratorium",
+    "koranntt_2025_eight_measures",
+    "ekorantt_2025_ltsa",
+    "sinodegmit_2018_rumah_harapan",
+    "ucanews_2018_parishes",
+    "bps_ngada_2016",
+    "kbr_2015_ntt_poverty",
+    "unodc_2024_glotip",
+    "unodc_2024_glotip_pr",
+    "unodc_2024_glotip_speech",
+    "us_embassy_2023_tip",
+    "medcom_2022_tip",
+    "tirto_2025_lpsk",
+    "tribunnews_2025_lpsk",
+    "detik_2025_scam",
+    "validnews_2025_scam",
+]
+
+
+@pytest.mark.parametrize("key", NEW_REFERENCES)
+def test_new_references_are_full(key):
+    import re
+
+    text = PACKAGE["references"][key]
+    assert re.search(r"\((?:\d{4}|n\.d\.)", text), key  # a year, or 'n.d.'
+    assert "http" in text or "not read" in text or "website" in text, key
+    assert "FACTS" not in text and "@" not in text

@@ -7,6 +7,7 @@ transcription error in either place makes a test fail.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -14,6 +15,7 @@ import pandas as pd
 import pytest
 
 from tipcourse import data
+from tipcourse.paths import DATA
 
 REGIONAL = [
     "sea_cases_2005_2011",
@@ -34,6 +36,7 @@ REGIONAL = [
     "ilo_data_sources",
     "implementation_challenges",
     "institutions",
+    "instrument_ratifications",
 ]
 
 
@@ -295,8 +298,13 @@ CHECKED = {
     ("ILO 2005", "asia_pacific", "forced_labour", "million persons"): 9.5,
     ("ILO 2012", "world", "forced_labour", "million persons"): 20.9,
     ("ILO 2012", "asia_pacific", "forced_labour", "million persons"): 11.7,
-    ("GSI 2016", "southeast_asia", "modern_slavery", "million persons"): 2.5,
     ("GSI 2023", "indonesia", "modern_slavery", "million persons"): 1.83,
+    # ILO profits estimates: 2014 (US$150 billion, Asia-Pacific 51.8) and 2024 (US$236 billion
+    # for 2021, Asia-Pacific 62), as the ILO's press releases and the launch reports give them.
+    ("ILO 2014", "world", "profits", "billion_usd_per_year"): 150,
+    ("ILO 2014", "asia_pacific", "profits", "billion_usd_per_year"): 51.8,
+    ("ILO 2024", "world", "profits", "billion_usd_per_year"): 236,
+    ("ILO 2024", "asia_pacific", "profits", "billion_usd_per_year"): 62,
 }
 
 
@@ -500,11 +508,15 @@ def test_other_reference_tables_have_the_expected_ids():
         "LPSK",
         "KemenPPPA",
         "BP2MI",
+        "KP2MI",
         "Bareskrim Polri",
         "PPATK",
         "GT PP-TPPO",
         "Badiklat Kejaksaan",
         "AMPERA NTT",
+        "Kejaksaan",
+        "Satgas TPPO Polri",
+        "BP3MI NTT",
     }
     assert set(data.load("ilo_data_sources")["name"]) == {
         "ILOSTAT",
@@ -680,7 +692,7 @@ def test_task_force_institutions_after_perpres_49_2023():
 def test_unverified_estimates_say_so():
     frame = data.load("global_estimates")
     gsi_2016 = frame[(frame["edition"] == "GSI 2016") & (frame["scope"] == "southeast_asia")]
-    assert gsi_2016["note"].iloc[0].startswith("Unverified")
+    assert gsi_2016["note"].iloc[0].startswith("Contradicted")
     ilo_2005 = frame[(frame["edition"] == "ILO 2005") & (frame["scope"] == "asia_pacific")]
     assert "worldpress_2005_ilo" in ilo_2005["note"].iloc[0]
     assert "ilo_asia_forced_labour_page" in " ".join(data.caveats("global_estimates"))
@@ -726,3 +738,705 @@ def test_own_references_are_full_and_private_details_absent():
         texts += [str(v) for v in frame.astype(str).to_numpy().ravel()]
     for text in texts:
         assert "@" not in text and "NIDN" not in text and "NIM:" not in text, text[:80]
+
+
+# ----------------------------------------------------------------------------- the law since 2000, current to 2026
+# Rows added or corrected for issues 14 and 15, with the verification status their sources give:
+# a row's status is 'partly_confirmed' where only part of it could be read in a primary source
+# (e.g. a regulation's number known from one secondary summary).
+def _by_number(frame):
+    return {
+        n: r
+        for n, r in zip(frame["law_number"], frame.itertuples(), strict=True)
+        if isinstance(n, str)
+    }
+
+
+def _by_instrument(frame, start):
+    rows = frame[frame["instrument"].str.startswith(start)]
+    assert len(rows) == 1, start
+    return rows.iloc[0]
+
+
+def test_verification_vocabulary_has_partly_confirmed():
+    from tipcourse import timeline
+
+    enum = next(
+        f["constraints"]["enum"]
+        for f in data.resource("legal_timeline")["schema"]["fields"]
+        if f["name"] == "verification"
+    )
+    assert enum == list(timeline.VERIFICATION)
+    assert "partly_confirmed" in enum
+    assert set(timeline.VERIFICATION_LABELS) == set(timeline.VERIFICATION)
+    assert timeline.VERIFICATION_LABELS["partly_confirmed"] == "partly confirmed"
+
+
+NEW_NUMBERED_ROWS = {  # law_number -> (date, level, verification, source)
+    "C182": ("1999-06-17", "international", "partly_confirmed", "ilo_c182_1999"),
+    "Law 1/2000": ("2000-03-08", "national", "confirmed", "law_1_2000"),
+    "Keppres 88/2002": ("2002", "national", "confirmed", "keppres_88_2002"),
+    "Kepmenaker 260/2015": ("2015-07-01", "national", "confirmed", "kepmenaker_260_2015"),
+    "PP 7/2018": ("2018", "national", "confirmed", "pp_7_2018"),
+    "PERMA 1/2022": ("2022-02-25", "national", "confirmed", "perma_1_2022"),
+    "Law 1/2023": ("2023-01-02", "national", "confirmed", "law_1_2023"),
+    "Perpres 19/2023": ("2023-02-22", "national", "confirmed", "perpres_19_2023"),
+    "Perpres 165/2024 and Perpres 166/2024": (
+        "2024-10-21",
+        "national",
+        "partly_confirmed",
+        "bp2mi_2024_minister",
+    ),
+    "Law 1/2023, Arts. 455 and 622": ("2026-01-02", "national", "confirmed", "law_1_2023"),
+    "Law 1/2026": ("2026-01-02", "national", "partly_confirmed", "law_1_2026"),
+}
+
+NEW_UNNUMBERED_ROWS = {  # start of instrument -> (date, level, verification, source)
+    "Supplementary Convention on the Abolition of Slavery": (
+        "1956-09-07",
+        "international",
+        "confirmed",
+        "untc_slavery_1956",
+    ),
+    "ASEAN Declaration against Trafficking in Persons Particularly Women and Children": (
+        "2004-11-29",
+        "regional",
+        "partly_confirmed",
+        "asean_decl_2004",
+    ),
+    "National Action Plan to Eradicate Trafficking in Persons 2015-2019": (
+        "2015",
+        "national",
+        "partly_confirmed",
+        "us_tip_2017",
+    ),
+    "ASEAN Consensus on the Protection and Promotion of the Rights of Migrant Workers": (
+        "2017-11-14",
+        "regional",
+        "confirmed",
+        "asean_consensus_2017",
+    ),
+    "ASEAN Leaders' Declaration on Combating Trafficking in Persons Caused by the Abuse": (
+        "2023-05",
+        "regional",
+        "partly_confirmed",
+        "vna_2023_labuan_bajo",
+    ),
+    "Presidential directive to restructure the trafficking task force": (
+        "2023-05-30",
+        "national",
+        "confirmed",
+        "setkab_2023_tppo_directive",
+    ),
+    "National police anti-trafficking task force (Satgas TPPO Polri)": (
+        "2023-06-05",
+        "national",
+        "confirmed",
+        "mistar_2023_satgas",
+    ),
+}
+
+
+@pytest.mark.parametrize("number", NEW_NUMBERED_ROWS)
+def test_new_timeline_rows_with_a_number(number):
+    row = _by_number(data.load("legal_timeline"))[number]
+    assert (row.date, row.level, row.verification, row.source) == NEW_NUMBERED_ROWS[number]
+    assert row.year == int(row.date[:4])
+
+
+@pytest.mark.parametrize("start", NEW_UNNUMBERED_ROWS)
+def test_new_timeline_rows_without_a_number(start):
+    row = _by_instrument(data.load("legal_timeline"), start)
+    got = (row["date"], row["level"], row["verification"], row["source"])
+    assert got == NEW_UNNUMBERED_ROWS[start]
+
+
+def test_new_timeline_rows_say_what_the_sources_say():
+    frame = data.load("legal_timeline")
+    rows = _by_number(frame)
+    ban = rows["Kepmenaker 260/2015"]
+    assert "individual employers" in ban.what_it_does and "Keputusan" in ban.what_it_does
+    assert "21" in ban.note and "19" in ban.note  # the two country counts, both reported
+    kuhp = rows["Law 1/2023, Arts. 455 and 622"].what_it_does
+    for phrase in [
+        "Art. 622(1)(q)",
+        "Art. 2 of Law 21/2007, and only that article",
+        "Art. 455",
+        "category IV to VII",
+        "Rp200 million to Rp5 billion",
+        "3 to 15 years",
+        "within Indonesia",
+    ]:
+        assert phrase in kuhp, phrase
+    assert "Art. 624" in rows["Law 1/2023"].what_it_does
+    assert "Unverified" in rows["Law 1/2026"].note  # minimum sentences: not read in the law
+    ministry = rows["Perpres 165/2024 and Perpres 166/2024"].what_it_does
+    assert "21 October 2024" in ministry and "not abolished" in ministry
+    assert "2020-2024" in rows["Perpres 19/2023"].instrument
+    assert "1 March 2022" in rows["PERMA 1/2022"].note
+    assert "through LPSK" in rows["PERMA 1/2022"].what_it_does
+    assert "first Asian" in rows["Law 1/2000"].what_it_does
+    assert "sale and trafficking of children" in rows["C182"].what_it_does
+    directive = _by_instrument(frame, "Presidential directive")
+    assert "not a numbered presidential instruction (Inpres)" in directive["what_it_does"]
+    labuan_bajo = _by_instrument(frame, "ASEAN Leaders' Declaration")
+    assert "Labuan Bajo" in labuan_bajo["what_it_does"] and "10 or 11 May" in labuan_bajo["note"]
+
+
+def test_corrected_timeline_rows():
+    frame = data.load("legal_timeline")
+    actip = frame[frame["instrument"] == "ACTIP enters into force"].iloc[0]
+    assert (actip["date"], actip["year"], actip["verification"]) == (
+        "2017-03-08",
+        2017,
+        "confirmed",
+    )
+    assert "8 March 2017" in actip["note"] and "asean2017_bohol_actip" in actip["note"]
+    plan = frame[frame["instrument"] == "National Action Plan against trafficking (RAN PTPPO)"]
+    plan = plan.iloc[0]
+    assert plan["verification"] == "partly_confirmed"
+    assert plan["law_number"] == "Permenko Kesra 25/KEP/MENKO/KESRA/IX/2009"
+    assert "Perpres 19/2023" in plan["note"] and "a newer plan was drawn up" not in plan["note"]
+    law21 = _by_number(frame)["Law 21/2007"].note
+    assert "3 to 15 years" in law21 and "Rp120 million to Rp600 million" in law21
+    assert "Art. 622(1)(q)" in law21 and "2 January 2026" in law21
+    caveats = " ".join(data.caveats("legal_timeline"))
+    assert "Art. 455" in caveats and "Rp200 million to Rp5 billion" in caveats
+
+
+# ----------------------------------------------------------------------------- instrument ratifications
+RATIFICATIONS = {  # instrument_id -> (indonesia_status, indonesia_instrument, indonesia_date, verification)
+    "slavery_supplementary_1956": ("not ratified", None, None, "partly_confirmed"),
+    "ilo_c029": ("ratified", None, "1950", "confirmed"),
+    "ilo_c105": ("ratified", "Law 19/1999", "1999-06-07", "confirmed"),
+    "ilo_c111": ("ratified", "Law 21/1999", "1999-06-07", "confirmed"),
+    "ilo_c138": ("ratified", "Law 20/1999", "1999", "confirmed"),
+    "ilo_mlc_2006": ("ratified", "Law 15/2016", "2016", "partly_confirmed"),
+    "ilo_c118": ("not ratified", None, None, "unverified"),
+    "ilo_c182": ("ratified", "Law 1/2000", "2000-03-08", "confirmed"),
+    "ilo_c189": ("not ratified", None, None, "confirmed"),
+    "ilo_c188": ("not ratified", None, None, "confirmed"),
+    "ilo_c097": ("not ratified", None, None, "partly_confirmed"),
+    "ilo_c143": ("not ratified", None, None, "partly_confirmed"),
+    "ilo_c181": ("not ratified", None, None, "partly_confirmed"),
+    "ilo_p029": ("not ratified", None, None, "confirmed"),
+    "un_tip_protocol": ("ratified", "Law 14/2009", "2009", "confirmed"),
+    "un_smuggling_protocol": ("ratified", "Law 15/2009", "2009", "confirmed"),
+    "untoc": ("ratified", "Law 5/2009", "2009", "confirmed"),
+    "actip": ("ratified", "Law 12/2017", "2017", "partly_confirmed"),
+    "cedaw": ("ratified", "Law 7/1984", "1984-07-24", "confirmed"),
+    "crc": ("ratified", "Keppres 36/1990", "1990", "confirmed"),
+    "icrmw": ("ratified", "Law 6/2012", "2012-05-02", "confirmed"),
+}
+
+ADOPTED = {
+    "slavery_supplementary_1956": "1956-09-07",
+    "ilo_c029": "1930-06-28",
+    "ilo_c105": "1957-06-25",
+    "ilo_c138": "1973-06-26",
+    "ilo_c182": "1999-06-17",
+    "ilo_c188": "2007-06-14",
+    "ilo_p029": "2014-06-11",
+    "un_tip_protocol": "2000-11-15",
+    "actip": "2015-11-21",
+    "icrmw": "1990-12-18",
+}
+
+
+def test_instrument_ratifications_as_the_sources_give_them():
+    frame = data.load("instrument_ratifications").set_index("instrument_id")
+    got = {
+        i: (
+            r.indonesia_status,
+            _key(r.indonesia_instrument),
+            _key(r.indonesia_date),
+            r.verification,
+        )
+        for i, r in frame.iterrows()
+    }
+    assert got == RATIFICATIONS
+    assert {i: frame.loc[i, "adopted"] for i in ADOPTED} == ADOPTED
+    notes = frame["note"]
+    assert "2026" in notes["ilo_c188"] and "30 September 2025" in notes["ilo_c188"]
+    assert "RUU PPRT" in notes["ilo_c189"] and "5 March 2026" in notes["ilo_c189"]
+    assert "1933" in notes["ilo_c029"]  # the Netherlands Indies date some sources give
+    assert "first Asian" in notes["ilo_c182"]
+
+
+def test_ratifications_agree_with_the_timeline():
+    frame = data.load("instrument_ratifications")
+    numbers = set(data.load("legal_timeline")["law_number"].dropna())
+    for row in frame.itertuples():
+        if row.indonesia_status == "not ratified":
+            assert pd.isna(row.indonesia_instrument) and pd.isna(row.indonesia_date)
+        elif row.instrument_id not in (  # no timeline row for these
+            "ilo_c029",
+            "ilo_c105",
+            "ilo_c111",
+            "ilo_c138",
+            "ilo_mlc_2006",
+        ):
+            assert row.indonesia_instrument in numbers, row.instrument_id
+
+
+# ----------------------------------------------------------------------------- notes cite listed references
+NOTED = ["instrument_ratifications", "institutions", "ntt_responses", "organisation_activities"]
+
+
+@pytest.mark.parametrize("name", NOTED)
+def test_notes_cite_references_listed_with_the_resource(name):
+    references = data.package()["references"]
+    resource = data.resource(name)
+    allowed = (
+        set(references)
+        | {r["name"] for r in data.package()["resources"]}
+        | {f["name"] for f in resource["schema"]["fields"]}
+    )
+    frame = data.load(name)
+    cited = set()
+    for note in frame["note"].dropna():
+        cited |= set(REFERENCE_KEY.findall(note))
+    assert cited <= allowed, cited - allowed
+    listed = {s["reference"] for s in resource["sources"]}
+    assert (cited & set(references)) <= listed, (cited & set(references)) - listed
+    assert set(frame["source"]) <= listed
+
+
+# ----------------------------------------------------------------------------- estimates of profits; GSI 2016
+def test_ilo_profit_estimates():
+    frame = data.load("global_estimates")
+    profits = frame[(frame["category"] == "profits") & (frame["status"] == "checked")]
+    latest = profits[(profits["edition"] == "ILO 2024") & (profits["scope"] == "world")].iloc[0]
+    assert (latest["value"], latest["data_year"], latest["unit"]) == (
+        236,
+        2021,
+        "billion_usd_per_year",
+    )
+    assert "US$172 billion" in latest["note"] and "37%" in latest["note"]
+    printed = frame[(frame["category"] == "profits") & (frame["source"] == "paper_asean")].iloc[0]
+    assert printed["value"] == 150 and printed["status"] == "as_printed_in_paper"
+    assert "ilo_2014_profits" in printed["note"] and "US$236 billion" in printed["note"]
+    assert "has not checked" not in printed["note"]
+
+
+def test_gsi_2016_southeast_asia_row_is_contradicted_by_the_index_itself():
+    frame = data.load("global_estimates")
+    row = frame[(frame["edition"] == "GSI 2016") & (frame["scope"] == "southeast_asia")].iloc[0]
+    note = row["note"]
+    assert row["status"] == "contradicted"
+    assert note.startswith("Contradicted") and "2.06 million" in note and "2.475 million" in note
+    # the country figures named in the note do add up to the 2.475 million it states
+    figures = [736_100, 515_100, 129_000, 425_000, 256_000, 9_200, 3_400, 401_000]
+    assert round(sum(figures) / 1e6, 3) == 2.475
+    assert "401,000" in note and "read this row as contradicted" in note
+    assert "GSI 2016 row for Southeast Asia" in " ".join(data.caveats("global_estimates"))
+
+
+# ----------------------------------------------------------------------------- institutions in 2026
+def test_institutions_current_to_2026():
+    institutions = data.load("institutions").set_index("acronym")
+    kp2mi = institutions.loc["KP2MI"]
+    assert kp2mi["name_id"] == "Kementerian Pelindungan Pekerja Migran Indonesia"
+    assert kp2mi["verification"] == "partly_confirmed" and kp2mi["source"] == "bp2mi_2024_minister"
+    assert "October 2024" in kp2mi["role"] and "BP3MI NTT" in kp2mi["role"]
+    bp2mi = institutions.loc["BP2MI"]
+    assert "21 October 2024" in bp2mi["role"] and "not abolished" in bp2mi["role"]
+    assert "Perpres 166/2024" in bp2mi["role"] and bp2mi["verification"] == "partly_confirmed"
+    lpsk = institutions.loc["LPSK"]
+    assert "Law 31/2014" in lpsk["role"] and "restitution" in lpsk["role"]
+    assert lpsk["verification"] == "partly_confirmed" and "Art. 7A" in lpsk["note"]
+    task_force = institutions.loc["GT PP-TPPO"]
+    assert "19 to 24" in task_force["role"] and "Perpres 19/2023" in task_force["role"]
+    assert institutions.loc["AMPERA NTT"].isna()["verification"]  # the thesis alone
+
+
+# ----------------------------------------------------------------------------- NTT responses: EKI and Desmigratif
+def test_eki_and_promise_are_not_dwcp_2012_2015_activities():
+    responses = data.load("ntt_responses").set_index("response_id")
+    eki = responses.loc["ilo_ojk_bank_ntt_eki"]
+    assert eki["year"] == 2024 and pd.isna(eki["dwcp_priority"])
+    for phrase in [
+        "OJK",
+        "TPAKD",
+        "Ministry of Villages",
+        "28 May 2024",
+        "Kaliuda",
+        "PROMISE II IMPACT",
+    ]:
+        assert phrase in eki["description"], phrase
+    assert "no source found says so" in eki["description"]  # 'did not go well' is the thesis's
+    assert eki["verification"] == "confirmed" and "ilo_2024_eki" in eki["note"]
+    promise = responses.loc["promise_ii_impact"]
+    assert pd.isna(promise["dwcp_priority"]) and "SECO" in promise["actor"]
+    assert "no source found says so" in promise["description"]
+
+
+def test_desmigratif_is_a_national_ministry_programme():
+    responses = data.load("ntt_responses").set_index("response_id")
+    des = responses.loc["desmigratif_2017"]
+    assert des["actor"].startswith("Ministry of Manpower") and des["year"] == 2017
+    for phrase in [
+        "Indramayu",
+        "Wonosobo",
+        "2016",
+        "11 September 2017",
+        "120 villages",
+        "20 of them in NTT",
+    ]:
+        assert phrase in des["description"], phrase
+    assert "The thesis says it was set up in NTT" in des["description"]
+    assert des["verification"] == "confirmed"
+    assert "suara_2017_desmigratif" in des["note"] and "antara_ntt_2017_desmigratif" in des["note"]
+    glossary = data.load("glossary").set_index("term_id").loc["desmigratif"]
+    assert "Ministry of Manpower" in glossary["definition"] and "2016" in glossary["definition"]
+    assert glossary["source"] == "suara_2017_desmigratif"
+
+
+# ----------------------------------------------------------------------------- UNODC in 1997
+def test_unodc_was_odccp_in_1997():
+    acts = data.load("organisation_activities").set_index("activity_id")
+    row = acts.loc["unodc_founded"]
+    assert row["year"] == 1997
+    assert "Office for Drug Control and Crime Prevention (ODCCP)" in row["activity"]
+    assert "since 2002" in row["activity"]
+    assert row["note"].startswith("Partly confirmed") and "un_sgb_1998_17" in row["note"]
+
+
+def test_legal_provisions_record_the_2026_criminal_code_and_how_each_was_checked():
+    provisions = data.load("legal_provisions").set_index("provision_id")
+    revoked = provisions.loc["kuhp_622_revokes_ptppo_art2"]
+    assert (revoked.instrument_id, revoked.article, revoked.verification) == (
+        "law_1_2023",
+        "Art. 622(1)(q)",
+        "confirmed",
+    )
+    assert "Art. 2" in revoked.provides and "455" in revoked.provides
+    assert provisions.loc["law_21_2007_art6", "verification"] == "unverified"
+    assert pd.isna(provisions.loc["law_21_2007_art6", "quote"])  # no copy read: nothing quoted
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert set(provisions.source) <= set(package["references"])
+
+
+# ----------------------------------------------------------------------------- issues 14/15, second data round
+# Values and statuses as the sources give them: the UNODC Global Report 2024 (press release and
+# launch statement; two shares only in secondary reports), the US TIP Report tiers (US Embassy
+# Jakarta, Medcom), LPSK's restitution figures (Tirto, 31 July 2025; Tribunnews prints 2,560,477,682
+# for 2023), and the Foreign Ministry's online-scam cases (ANTARA, RMOL, Suara, Validnews, detik).
+NEW_TABLES = ["glotip_2024", "tip_report_tiers", "lpsk_restitution", "wni_online_scam_cases"]
+
+
+@pytest.mark.parametrize("name", NEW_TABLES)
+def test_new_tables_load_and_cite_listed_references(name):
+    frame = data.load(name)
+    resource = data.resource(name)
+    listed = {s["reference"] for s in resource["sources"]}
+    references = data.package()["references"]
+    assert set(frame["source"]) <= listed <= set(references)
+    text_col = "note" if "note" in frame else "caveat"
+    cited = set()
+    for text in frame[text_col].dropna():
+        cited |= set(REFERENCE_KEY.findall(text))
+    assert (cited & set(references)) <= listed
+    assert len(resource["caveats"]) >= 3
+
+
+GLOTIP = {  # indicator -> (value, qualifier, unit, year_start, year_end, verification, source)
+    "countries_covered": (
+        156,
+        "as_stated",
+        "countries",
+        None,
+        None,
+        "confirmed",
+        "unodc_2024_glotip_speech",
+    ),
+    "detected_victims": (
+        200000,
+        "more_than",
+        "persons",
+        2020,
+        2023,
+        "confirmed",
+        "unodc_2024_glotip_speech",
+    ),
+    "detected_victims_change": (
+        25,
+        "as_stated",
+        "percent_change",
+        2019,
+        2022,
+        "confirmed",
+        "unodc_2024_glotip_pr",
+    ),
+    "forced_labour_victims_change": (
+        47,
+        "as_stated",
+        "percent_change",
+        2019,
+        2022,
+        "confirmed",
+        "unodc_2024_glotip_pr",
+    ),
+    "child_victims_change": (
+        31,
+        "as_stated",
+        "percent_change",
+        2019,
+        2022,
+        "confirmed",
+        "unodc_2024_glotip_pr",
+    ),
+    "child_victims_share": (
+        38,
+        "as_stated",
+        "percent",
+        None,
+        None,
+        "confirmed",
+        "unodc_2024_glotip_pr",
+    ),
+    "women_girls_share": (
+        61,
+        "as_stated",
+        "percent",
+        2022,
+        2022,
+        "confirmed",
+        "unodc_2024_glotip_pr",
+    ),
+    "forced_labour_share": (
+        42,
+        "as_stated",
+        "percent",
+        None,
+        None,
+        "partly_confirmed",
+        "acrath_2024_glotip",
+    ),
+    "forced_criminality_share_2016": (
+        1,
+        "as_stated",
+        "percent",
+        2016,
+        2016,
+        "partly_confirmed",
+        "dawn_2024_glotip",
+    ),
+    "forced_criminality_share_2022": (
+        8,
+        "as_stated",
+        "percent",
+        2022,
+        2022,
+        "partly_confirmed",
+        "dawn_2024_glotip",
+    ),
+}
+
+
+def test_glotip_2024_headline_figures():
+    frame = data.load("glotip_2024").set_index("indicator")
+    got = {
+        i: (
+            r.value,
+            r.qualifier,
+            r.unit,
+            _key(r.year_start),
+            _key(r.year_end),
+            r.verification,
+            r.source,
+        )
+        for i, r in frame.iterrows()
+    }
+    assert got == GLOTIP
+    assert "202,478" in frame.loc["detected_victims", "caveat"]
+    assert "not estimates" in " ".join(data.caveats("glotip_2024"))
+
+
+def test_tip_report_tiers():
+    frame = data.load("tip_report_tiers").set_index("report_year")
+    got = {y: (r.tier, r.change, r.verification, r.source) for y, r in frame.iterrows()}
+    assert got == {
+        2019: ("tier_2", "unchanged", "confirmed", "us_embassy_2019_tip"),
+        2021: ("tier_2", "unchanged", "confirmed", "us_embassy_2021_tip"),
+        2022: ("tier_2_watch_list", "downgraded", "confirmed", "medcom_2022_tip"),
+        2023: ("tier_2", "upgraded", "confirmed", "us_embassy_2023_tip"),
+    }
+    assert "tanpa parameter yang jelas" in frame.loc[2022, "note"]
+    assert "not a count" in " ".join(data.caveats("tip_report_tiers"))
+
+
+def test_lpsk_restitution_figures():
+    frame = data.load("lpsk_restitution").set_index("year")
+    got = {y: (r.assessed_idr, r.paid_idr, r.verification, r.source) for y, r in frame.iterrows()}
+    assert got == {
+        2023: (2550477682, 22463000, "partly_confirmed", "tirto_2025_lpsk"),
+        2024: (7377845925, 968055000, "confirmed", "tirto_2025_lpsk"),
+    }
+    assert "2,560,477,682" in frame.loc[2023, "caveat"]
+    assert frame.loc[2023, "paid_idr"] / frame.loc[2023, "assessed_idr"] < 0.01
+    assert round(frame.loc[2024, "paid_idr"] / frame.loc[2024, "assessed_idr"], 2) == 0.13
+
+
+def test_wni_online_scam_cases_series():
+    frame = data.load("wni_online_scam_cases")
+    got = {
+        (r.as_of, r.indicator): (r.value, r.qualifier, r.unit, r.source) for r in frame.itertuples()
+    }
+    assert got[("2023", "cases_handled")] == (3428, "as_stated", "cases", "antara_2024_scam")
+    assert got[("2023", "countries")][0] == 8
+    assert got[("2023", "share_indicated_trafficking")] == (
+        40,
+        "about",
+        "percent",
+        "antara_2024_scam",
+    )
+    assert got[("2024-11", "cases_handled")] == (5111, "as_stated", "cases", "rmol_2024_scam")
+    assert got[("2024-11", "identified_trafficking_victims")][0] == 1290
+    assert got[("2025-02", "cases_handled")] == (6800, "as_stated", "cases", "suara_2025_scam")
+    assert got[("2025-04-24", "cases_handled")] == (
+        7027,
+        "as_stated",
+        "cases",
+        "validnews_2025_scam",
+    )
+    assert got[("2025-10-20", "cases_handled")] == (10000, "more_than", "cases", "detik_2025_scam")
+    assert got[("2025-10-20", "identified_trafficking_victims")] == (
+        1500,
+        "about",
+        "persons",
+        "detik_2025_scam",
+    )
+    assert set(frame["period_start"]) == {2020}
+    cases = frame[frame["indicator"] == "cases_handled"].sort_values("as_of")["value"]
+    assert cases.is_monotonic_increasing  # cumulative
+    assert set(frame["verification"]) == {"confirmed"}
+
+
+NEW_PROVISIONS = {  # provision_id -> (instrument_id, verification, source, a quote is given)
+    "p029_art1_3": ("p029", "unverified", "ilo_p029_2014", False),
+    "p029_art2e": ("p029", "confirmed", "trb_2015_32_p029", True),
+    "c181_art7": ("c181", "partly_confirmed", "cz_sbms_38_2003_c181", True),
+    "c189_preamble": ("c189", "confirmed", "normlex_c189", True),
+    "c189_art7": ("c189", "confirmed", "dar_2015_c189", True),
+    "c189_arts_9_10": ("c189", "unverified", "normlex_c189", False),
+    "c188_arts_14_16": ("c188", "unverified", "normlex_c188", False),
+    "c188_arts_21_22": ("c188", "partly_confirmed", "dar_2019_c188", True),
+    "ilo_fees_definition_2019": (
+        "ilo_fair_recruitment_2019",
+        "confirmed",
+        "ilo_hanoi_2020_fees",
+        True,
+    ),
+    "permen_kp_35_2015_preamble": (
+        "permen_kp_35_2015",
+        "partly_confirmed",
+        "permen_kp_35_2015",
+        True,
+    ),
+    "law_21_2007_art16": ("law_21_2007", "partly_confirmed", "lp_law_21_2007_art17", True),
+    "law_21_2007_art2_elucidation": ("law_21_2007", "unverified", "law_21_2007", False),
+    "kuhp_457": ("law_1_2023", "partly_confirmed", "kuhp_2023_transcription", True),
+    "kuhp_624": ("law_1_2023", "partly_confirmed", "kuhp_2023_transcription", True),
+    "law_37_1999_art19": ("law_37_1999", "partly_confirmed", "kawanhukum_law_37_1999", True),
+    "perpres_49_2023_art11_2": (
+        "perpres_49_2023",
+        "partly_confirmed",
+        "tirto_2023_perpres_49",
+        True,
+    ),
+    "perpres_49_2023_art30": (
+        "perpres_49_2023",
+        "partly_confirmed",
+        "mimbar_rakyat_2023_perpres_49",
+        True,
+    ),
+    "perpres_19_2023_art2_4": (
+        "perpres_19_2023",
+        "partly_confirmed",
+        "sindonews_2023_perpres_19",
+        True,
+    ),
+    "law_31_2014_art7a": ("law_31_2014", "unverified", "law_31_2014", False),
+}
+
+
+@pytest.mark.parametrize("pid", NEW_PROVISIONS)
+def test_new_legal_provisions_as_the_sources_give_them(pid):
+    provisions = data.load("legal_provisions").set_index("provision_id")
+    row = provisions.loc[pid]
+    instrument, verification, source, quoted = NEW_PROVISIONS[pid]
+    assert (row.instrument_id, row.verification, row.source) == (instrument, verification, source)
+    assert pd.notna(row.quote) == quoted
+    listed = {s["reference"] for s in data.resource("legal_provisions")["sources"]}
+    assert source in listed
+    assert row.note.startswith(verification.replace("_", " "))
+
+
+def test_legal_provision_quotes_and_reworded_notes():
+    provisions = data.load("legal_provisions").set_index("provision_id")
+    assert (
+        "due diligence by both the public and private sectors"
+        in provisions.loc["p029_art2e", "quote"]
+    )
+    assert "žádné poplatky nebo náklady" in provisions.loc["c181_art7", "quote"]
+    assert "undervalued and invisible" in provisions.loc["c189_preamble", "quote"]
+    assert "serious default" in provisions.loc["c188_arts_21_22", "quote"]
+    assert "ditambah 1/3 (sepertiga)" in provisions.loc["law_21_2007_art16", "quote"]
+    assert "paling singkat 5 (lima) tahun" in provisions.loc["kuhp_457", "quote"]
+    assert "setelah 3 (tiga) tahun" in provisions.loc["kuhp_624", "quote"]
+    assert "ex-officio" in provisions.loc["perpres_49_2023_art11_2", "quote"]
+    assert "Bagian Anggaran Kepolisian" in provisions.loc["perpres_49_2023_art30", "quote"]
+    assert "10 December 2015" in provisions.loc["permen_kp_35_2015_preamble", "note"]
+    for text in provisions["note"].dropna():
+        assert (
+            "my knowledge" not in text and "my reading" not in text and "my inference" not in text
+        )
+        assert "from memory" not in text
+    assert "my inference" not in data.package()["references"]["lp_ptppo_art4_still_stands"]
+
+
+def test_c29_prison_labour_note_gives_the_ceacr_reading():
+    frame = data.load("c29_exceptions").set_index("letter")
+    note = frame.loc["c", "note"]
+    assert "private" in note and "voluntarily" in note and "ceacr_c029_prison" in note
+    assert "free employment relationship" in note
+    assert "forbid" not in (note + frame.loc["c", "description"]).lower()
+    assert frame.drop(index="c")["note"].isna().all()
+    assert "ceacr_c029_prison" in {
+        s["reference"] for s in data.resource("c29_exceptions")["sources"]
+    }
+
+
+def test_ntt_moratorium_timeline_row():
+    row = _by_number(data.load("legal_timeline"))["Kepgub NTT 357/KEP/HK/2018"]
+    assert (row.date, row.year, row.level, row.verification, row.source) == (
+        "2018-11-14",
+        2018,
+        "national",
+        "partly_confirmed",
+        "poskupang_2018_moratorium",
+    )
+    assert "AKAD" in row.what_it_does and "provincial" in row.what_it_does
+    assert "Unverified" in row.note and "14 November 2019" in row.note
+    assert "357/KEP/HK/3018" in row.note  # Pos-Kupang's misprint, recorded
+
+
+def test_new_institutions():
+    institutions = data.load("institutions").set_index("acronym")
+    kejaksaan = institutions.loc["Kejaksaan"]
+    assert (kejaksaan["source"], kejaksaan["verification"]) == (
+        "persnews_2021_law_11",
+        "partly_confirmed",
+    )
+    assert "prosecution" in kejaksaan["role"] and "Law 11/2021" in kejaksaan["note"]
+    satgas = institutions.loc["Satgas TPPO Polri"]
+    assert (satgas["source"], satgas["verification"]) == ("mistar_2023_satgas", "confirmed")
+    assert "5 June 2023" in satgas["role"] and "GT PP-TPPO" in satgas["role"]
+    bp3mi = institutions.loc["BP3MI NTT"]
+    assert (
+        bp3mi["name_id"]
+        == "Balai Pelayanan Pelindungan Pekerja Migran Indonesia Nusa Tenggara Timur"
+    )
+    assert (bp3mi["source"], bp3mi["verification"]) == ("kp2mi_2026_bp3mi_ntt", "confirmed")
+    assert "2,226" in bp3mi["role"] and "1,960" in bp3mi["role"] and "523" in bp3mi["role"]

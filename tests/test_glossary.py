@@ -59,3 +59,56 @@ def test_every_lesson_links_the_indonesian_terms_it_uses():
             f"{path.name}: glossary links out of date; rerun the glossary link step"
         )
         assert "](appendix_glossary.ipynb)" in cells[0].source
+
+
+# Terms added for issues 14/15: each with its Indonesian form or abbreviation, the lesson that first
+# uses it and the reference its definition follows.
+NEW_TERMS = {  # term_id -> (abbreviation, first_lesson, source)
+    "kp2mi": ("KP2MI", 5, "bp2mi_2024_minister"),
+    "bp3mi": ("BP3MI", 5, "kp2mi_2026_bp3mi_rakor"),
+    "bnp2tki": ("BNP2TKI", 5, "bisnis_2020_bp2mi"),
+    "kuhp": ("KUHP", 1, "law_1_2023"),
+    "satgas_tppo": ("Satgas TPPO", 5, "mistar_2023_satgas"),
+    "delik_formil": (None, 5, "law_1_2023"),
+    "kurungan_pengganti": (None, 4, "law_21_2007"),
+    "ran": ("RAN", 5, "perpres_19_2023"),
+    "rad": ("RAD", 5, "perpres_19_2023"),
+    "perda": ("Perda", 5, "katongntt_2024_perda"),
+    "kepgub": ("Kepgub", 5, "poskupang_2018_moratorium"),
+    "perma": ("PERMA", 5, "perma_1_2022"),
+    "uptd_ppa": ("UPTD PPA", 6, "ombudsman_ntt_2023_uptd"),
+    "rumah_aman": (None, 7, "sinodegmit_2018_rumah_harapan"),
+    "ojk": ("OJK", 7, "ilo_2024_eki"),
+    "eki": ("EKI", 7, "ilo_2024_eki"),
+    "pwni": ("PWNI", 7, "validnews_2025_scam"),
+    "akad": ("AKAD", 7, "antara_kupang_2018_akad"),
+    "rls": ("RLS", 6, "kontan_2025_bps_rls"),
+    "ipm": ("IPM", 6, "goodstats_ipm_2023"),
+    "brs": ("BRS", 6, "bps_ngada_2016"),
+    "uji_tuntas": (None, 2, "trb_2015_32_p029"),
+    "prevalensi": (None, 3, "ilo_walkfree_iom_2022"),
+    "korban_terdeteksi": (None, 2, "unodc_2024_glotip_pr"),
+    "peringkat": (None, 3, "us_embassy_2023_tip"),
+}
+
+
+def test_new_terms_and_the_updated_bp2mi_entry():
+    table = data.load("glossary").set_index("term_id")
+    references = data.package()["references"]
+    for term_id, (abbreviation, lesson, source) in NEW_TERMS.items():
+        row = table.loc[term_id]
+        got = (
+            None if row.isna()["abbreviation"] else row["abbreviation"],
+            row["first_lesson"],
+            row["source"],
+        )
+        assert got == (abbreviation, lesson, source), term_id
+        assert source in references and isinstance(row["indonesian"], str), term_id
+    assert (
+        table.loc["bp3mi", "indonesian"] == "Balai Pelayanan Pelindungan Pekerja Migran Indonesia"
+    )
+    bp2mi = table.loc["bp2mi"]
+    assert "KP2MI" in bp2mi["definition"] and "BNP2TKI" in bp2mi["definition"]
+    assert bp2mi["source"] == "bp2mi_2024_minister"
+    assert glossary.search("uji tuntas")["term"].tolist() == ["due diligence"]
+    assert "KP2MI" in glossary.search("kementerian pelindungan")["abbreviation"].tolist()

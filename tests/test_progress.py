@@ -37,3 +37,13 @@ def test_answers_of_removed_questions_are_ignored(tmp_path):
         )
     )
     assert progress.summary(tmp_path).set_index("lesson").loc["l00", "answered"] == 0
+
+
+def test_the_chart_names_lessons_in_words_and_counts_whole_questions(tmp_path):
+    from matplotlib.figure import Figure
+
+    ax = Figure().add_subplot()
+    progress.draw(ax, progress.summary(tmp_path))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Lesson 00" and all(label.startswith("Lesson ") for label in labels)
+    assert all(float(x).is_integer() for x in ax.get_xticks())

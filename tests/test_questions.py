@@ -203,7 +203,7 @@ def test_open_is_saved_for_manual_grading():
     assert result.manual and result.status == "to be graded" and not result.correct
     assert result.messages == ["Saved (11 words)."]
     with_model = check({**OPEN, "explanation": "Model."}, "Some words here.")
-    assert with_model.messages[-1] == "A model answer to compare with yours: Model."
+    assert with_model.messages[-1] == "**For comparison:** Model."
 
 
 def test_student_spec_drops_every_key_field():
@@ -267,3 +267,18 @@ def test_too_short_names_the_count_and_the_minimum():
     assert check(essay, "Act, means, purpose.").messages == [
         too_short(essay, "Act, means, purpose.")
     ]
+
+
+def test_feedback_never_doubles_punctuation_after_a_label():
+    spec = {
+        "id": "t-punct",
+        "kind": "multiple",
+        "prompt": "Which?",
+        "options": {"a": "Explains why the answer is right.", "b": "Says nothing"},
+        "answer": ["a"],
+        "feedback": {"a": "Yes: it does.", "b": "No."},
+    }
+    messages = check(spec, ["a", "b"]).messages
+    assert messages[0] == "✔ Explains why the answer is right. Yes: it does."
+    assert messages[1] == "✘ Says nothing: No."
+    assert not any(".:" in m for m in messages)

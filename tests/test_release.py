@@ -61,6 +61,9 @@ def test_student_copy_keeps_prompt_options_and_runs():
     assert "prompt: |\n  Two lines\n  of prompt." in cells[2].source  # readable block, as written
     assert cells[3].source == "answer = None\n# Your code here\nprint(answer)"
     assert all(c.get("outputs", []) == [] for c in cells if c.cell_type == "code")
+    # the question's YAML is machinery: collapsed in JupyterLab, left off the site
+    assert cells[2].metadata["jupyter"] == {"source_hidden": True}
+    assert "jupyter" not in cells[3].metadata  # an answer cell stays open
 
 
 @pytest.mark.parametrize(

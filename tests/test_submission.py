@@ -279,6 +279,25 @@ def test_panel_flow_incomplete_then_submit_anyway(answers_home):
     assert (answers_home / "submissions" / "ex90__S2.json").exists()
 
 
+def test_the_submission_is_offered_as_a_download_of_the_very_file(answers_home):
+    import base64
+    import re
+
+    from tipcourse.quiz.submit_panel import SubmitPanel
+
+    panel = SubmitPanel(session_with(answers_home, {"ex90-consent": "b"}))
+    panel.student_id.value = "S3"
+    panel.button.click()
+    assert "download=" not in panel.result.value  # nothing written yet, nothing offered
+    panel.button.click()
+    link = re.search(
+        r'download="([^"]+)" href="data:application/json;base64,([^"]+)"', panel.result.value
+    )
+    assert link and link.group(1) == "ex90__S3.json"
+    written = (answers_home / "submissions" / "ex90__S3.json").read_bytes()
+    assert base64.b64decode(link.group(2)) == written
+
+
 def test_course_submit_panel_opens_the_panel_for_the_running_exercise(answers_home, monkeypatch):
     from tipcourse.quiz.submit_panel import SubmitPanel
 

@@ -69,7 +69,7 @@ def test_levels_filter(frame):
 def test_year_bounds_are_inclusive(frame):
     rows = timeline.filter_timeline(frame, from_year=2009, to_year=2011)
     assert set(rows["year"]) == {2009, 2010, 2011}
-    assert len(timeline.filter_timeline(frame, from_year=2023)) == (frame["year"] == 2023).sum()
+    assert len(timeline.filter_timeline(frame, from_year=2023)) == (frame["year"] >= 2023).sum()
     assert len(timeline.filter_timeline(frame, to_year=1930)) == 1
 
 
@@ -232,3 +232,36 @@ def test_explorer_can_start_later_and_shares_its_first_drawing_with_the_static_p
         f"Timeline plot: {len(since_1979)} entries, 1979-{last} (run the notebook to see it)"
     )
     assert timeline.TimelineExplorer(frame, from_year=1800).years.value[0] == frame["year"].min()
+
+
+def test_partly_confirmed_rows_are_flagged_and_drawn_half_filled():
+    rows = small()
+    rows.loc[3, "verification"] = "partly_confirmed"  # the regional forum of 2008
+    rows = timeline.filter_timeline(rows)
+    html = timeline.timeline_table_html(rows)
+    assert "⚠ partly confirmed" in html and html.count("⚠") == 2
+    assert len(timeline.filter_timeline(rows, verified_only=True)) == 2  # confirmed only
+    fig = timeline.timeline_figure(rows)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[1] == "Regional forum begins [partly confirmed]"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "international",
+        "regional",
+        "national",
+        "confirmed",
+        "partly confirmed",
+        "garbled in a source paper",
+    ]
+    (half,) = [line for line in ax.get_lines() if line.get_fillstyle() == "left"]
+    assert half.get_ydata()[0] == 1  # the partly confirmed entry, second from the top
+
+
+def test_the_timeline_reaches_2026_with_partly_confirmed_rows(frame):
+    counts = frame["verification"].value_counts()
+    assert set(counts.index) <= set(timeline.VERIFICATION)
+    assert counts["partly_confirmed"] >= 5
+    assert frame["year"].max() == 2026
+    since_1979 = timeline.filter_timeline(frame, from_year=1979)
+    assert "partly confirmed" in timeline.timeline_table_html(since_1979)

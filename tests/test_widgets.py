@@ -81,7 +81,17 @@ def test_text_plain_is_short_readable_and_stateful(store):
     assert widget._repr_mimebundle_()["text/plain"] == repr(widget)
     controls(widget).value = "a"
     widget.button.click()
-    assert "answered (saved 1 time(s))" in repr(widget)
+    assert "answered (saved once)" in repr(widget)
+    widget.button.click()
+    assert "answered (saved 2 times)" in repr(widget)
+
+
+def test_the_text_version_is_the_question_in_full_as_markdown(store):
+    long = {**SINGLE, "prompt": "A *long* prompt. " * 12}
+    text = QuestionWidget(long, store)._repr_mimebundle_()["text/markdown"]
+    assert long["prompt"].strip() in text  # never cut
+    assert "- " + SINGLE["options"]["a"] in text.splitlines()
+    assert text.startswith("**Single choice**") and "t-s" not in text  # no internal id
 
 
 def test_key_is_shown_only_when_given(store):
@@ -197,3 +207,21 @@ def test_short_open_answer_is_saved_with_a_visible_note(store, mode):
     area.value = "The act, the means and the purpose."
     widget.button.click()
     assert "Saved, but" not in widget.feedback.value and "Saved" in widget.feedback.value
+
+
+def test_feedback_has_a_colour_an_icon_and_words_for_each_outcome(store):
+    widget = QuestionWidget(SINGLE, store)
+    controls(widget).value = "b"
+    widget.button.click()
+    right = widget.feedback.value
+    controls(widget).value = "a"
+    widget.button.click()
+    wrong = widget.feedback.value
+    assert "#1a7f37" in right and "✔" in right and "Correct" in right
+    assert "#b3261e" in wrong and "✘" in wrong and "Not correct" in wrong
+    assert 'aria-hidden="true"' in right  # the icon is decoration; the words are read out
+
+
+def test_an_open_question_is_saved_not_checked(store):
+    spec = {"id": "t-o", "kind": "open", "prompt": "Discuss.", "explanation": "A model."}
+    assert QuestionWidget(spec, store).button.description == "Save answer"

@@ -10,8 +10,9 @@ Tenggara (NTT), 2012-2017: the poverty rate (`ntt_poverty`) and the open unemplo
 (`ntt_unemployment`). Each value is set beside the province's value for the same year, with the
 difference in percentage points and the area's rank among the 22 regencies and cities (1 = the
 highest rate). A missing value stays missing: it is never filled in, and the summary lists it.
-Education (`ntt_education`) is published only for the province as a whole, so it is not part
-of a regency profile (`PROVINCE_ONLY` says so).
+Education (`ntt_education`) is in the course's data only for the province as a whole, so it is
+not part of a regency profile (`PROVINCE_ONLY` says so); BPS NTT publishes schooling by regency
+(e.g. mean years of schooling in its human development tables), for students to look up.
 """
 
 from __future__ import annotations
@@ -188,8 +189,8 @@ def describe_gaps(profile: pd.DataFrame) -> list[str]:
             )
     for indicator, resource in PROVINCE_ONLY.items():
         lines.append(
-            f"{indicator.capitalize()}: only a province-wide figure exists ({resource}); "
-            f"nothing for {summary['area']} itself."
+            f"{indicator.capitalize()}: the course's data have only a province-wide figure "
+            f"({resource}); BPS NTT publishes regency figures to look up for {summary['area']}."
         )
     return lines
 

@@ -3,13 +3,23 @@
 `data/datapackage.json` describes each CSV resource in the Frictionless Table Schema format.
 `load(name)` reads a resource and validates it with pandera against a schema built from that
 description, so a bad cell is reported with the resource, the file and the row.
+
+Validation costs a lesson about a second (importing pandera), so a file version that passed is
+remembered: `validated.json` in the user's cache folder (`TIPCOURSE_CACHE_DIR`, else
+`$XDG_CACHE_HOME/tipcourse` or `~/.cache/tipcourse`) holds the SHA-256 of each file that passed,
+with its schema and the files its foreign keys point to. Any edit changes the digest, so the
+file is validated again; a cache that cannot be read or written only means validating again.
+`TIPCOURSE_VALIDATE=always` (set by the tests) validates every load and touches no cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -22,6 +32,8 @@ if TYPE_CHECKING:  # imported on first validation: it is slow to import
     import pandera.pandas as pa
 
 DATA_DIR_ENV = "TIPCOURSE_DATA_DIR"
+CACHE_DIR_ENV = "TIPCOURSE_CACHE_DIR"
+VALIDATE_ENV = "TIPCOURSE_VALIDATE"  # "always": validate every load, use no cache
 
 # Table Schema type -> pandas dtype after loading.
 _DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean"}
@@ -113,7 +125,74 @@ def _load(path: Path, name: str, mtime: int) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise DataError(f"Resource {name!r} ({path}) is not a readable CSV file: {err}") from None
-    return _validate(name, path, _read_booleans(raw, schema), schema)
+    frame = _read_booleans(raw, schema)
+    always = os.environ.get(VALIDATE_ENV) == "always"
+    digest = None if always else _digest(path, schema)
+    if digest is not None and digest in _validated():
+        return _coerce(frame, schema)
+    frame = _validate(name, path, frame, schema)
+    if digest is not None:
+        _remember(digest, name)
+    return frame
+
+
+def _coerce(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """The declared types, as pandera's coercion gives them, for a file version that passed."""
+    return frame.astype({f["name"]: _DTYPES[f.get("type", "string")] for f in schema["fields"]})
+
+
+def _digest(path: Path, schema: dict) -> str | None:
+    """SHA-256 of the file, its schema and the files its foreign keys refer to."""
+    h = hashlib.sha256(json.dumps(schema, sort_keys=True).encode())
+    paths = [path] + [
+        data_dir() / resource(fk["reference"]["resource"])["path"]
+        for fk in schema.get("foreignKeys", [])
+    ]
+    try:
+        for p in paths:
+            h.update(p.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(os.environ.get(CACHE_DIR_ENV) or Path(base) / "tipcourse")
+
+
+def _validated() -> dict:
+    try:
+        found = json.loads((cache_dir() / "validated.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _remember(digest: str, name: str) -> None:
+    """Add a passing file version to the cache (written whole, then renamed into place)."""
+    known = {**_validated(), digest: name}
+    with contextlib.suppress(OSError):
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", dir=folder, prefix=".validated-", suffix=".json", delete=False
+        ) as fh:
+            json.dump(known, fh)
+        os.replace(fh.name, folder / "validated.json")
+
+
+def clear_cache() -> None:
+    """Forget the files read in this process (the validation cache on disk stays)."""
+    _load.cache_clear()
+
+
+def validate_all() -> list[str]:
+    """Load every resource (validating what has not passed before); return their names."""
+    names = [res["name"] for res in package()["resources"]]
+    for name in names:
+        load(name)
+    return names
 
 
 def _read_booleans(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:

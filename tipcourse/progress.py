@@ -53,7 +53,9 @@ def draw(ax: Axes, table: pd.DataFrame) -> None:
     ax.barh(y, table["questions"], color="#dddddd", label="questions")
     ax.barh(y, table["answered"], color=colours[0], label="answered", height=0.6)
     ax.barh(y, table["correct"], color=colours[2], label="correct", height=0.3)
-    ax.set_yticks(list(y), table["lesson"])
+    # "Lesson 03", not the id "l03" (which reads as "I03"); whole questions on the axis
+    ax.set_yticks(list(y), [f"Lesson {str(lesson)[1:]}" for lesson in table["lesson"]])
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.invert_yaxis()
     ax.legend(loc="lower right")
     plots.finish(

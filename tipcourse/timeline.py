@@ -29,9 +29,10 @@ if TYPE_CHECKING:  # imported where they are used: the logic needs neither
     from matplotlib.figure import Figure
 
 LEVELS = ("international", "regional", "national")
-VERIFICATION = ("confirmed", "unverified", "garbled_in_paper")
+VERIFICATION = ("confirmed", "partly_confirmed", "unverified", "garbled_in_paper")
 VERIFICATION_LABELS = {
     "confirmed": "confirmed",
+    "partly_confirmed": "partly confirmed",
     "unverified": "unverified",
     "garbled_in_paper": "garbled in a source paper",
 }
@@ -63,7 +64,8 @@ def filter_timeline(
     """The rows of `frame` (a `legal_timeline` table) that match, earliest first.
 
     levels: any of LEVELS (a single string is accepted). from_year/to_year: inclusive bounds,
-    None for open. verified_only: keep only rows whose verification is 'confirmed'.
+    None for open. verified_only: keep only rows whose verification is 'confirmed' (partly
+    confirmed, unverified and garbled rows are left out).
     """
     if isinstance(levels, str):
         levels = [levels]
@@ -143,7 +145,8 @@ def figure_size(rows: int) -> tuple[float, float]:
 def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """Draw the rows as a dot timeline (one line per entry, earliest at the top); return the figure.
 
-    Colour = level; filled dot = confirmed, open dot = unverified, cross = garbled in a source paper
+    Colour = level; filled dot = confirmed, half-filled dot = partly confirmed, open dot =
+    unverified, cross = garbled in a source paper
     (also written after the label, so the plot does not rely on colour or shape alone). Without
     `ax`, a new figure is made that pyplot does not manage (it is not shown automatically).
     """
@@ -187,7 +190,9 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
                 markersize=8,
                 markeredgewidth=1.6,
                 markeredgecolor=c,
-                markerfacecolor=c if status == "confirmed" else "white",
+                markerfacecolor=c if status in ("confirmed", "partly_confirmed") else "white",
+                markerfacecoloralt="white",
+                fillstyle="left" if status == "partly_confirmed" else "full",
                 zorder=3,
             )
     labels = [
@@ -212,6 +217,9 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     ]
     shape = {
         "confirmed": dict(marker="o", markerfacecolor="#555555"),
+        "partly_confirmed": dict(
+            marker="o", markerfacecolor="#555555", markerfacecoloralt="white", fillstyle="left"
+        ),
         "unverified": dict(marker="o", markerfacecolor="white"),
         "garbled_in_paper": dict(marker="X", markerfacecolor="#555555"),
     }

@@ -27,15 +27,17 @@ def hermetic_vars(folder: Path) -> dict[str, str]:
         "MPLCONFIGDIR": str(folder / "matplotlib"),
         "JUPYTER_PLATFORM_DIRS": "1",
         SHUFFLE_ENV: "0",  # committed outputs and the site show the authored order
+        "TIPCOURSE_CACHE_DIR": str(folder / "cache"),  # data validation cache (tipcourse.data)
     }
 
 
 @contextlib.contextmanager
-def hermetic_env() -> Iterator[Path]:
-    """Environment variables for a kernel that touches nothing outside a temporary folder."""
+def hermetic_env(env: dict[str, str] | None = None) -> Iterator[Path]:
+    """Environment variables for a kernel that touches nothing outside a temporary folder,
+    then `env` (the benchmark passes a data cache that lives across its runs)."""
     saved = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="tipcourse-run-") as tmp:
-        os.environ.update(hermetic_vars(Path(tmp)))
+        os.environ.update({**hermetic_vars(Path(tmp)), **(env or {})})
         try:
             yield Path(tmp)
         finally:
@@ -44,16 +46,21 @@ def hermetic_env() -> Iterator[Path]:
 
 
 def execute_notebook(
-    nb: nbformat.NotebookNode, cwd: Path, timeout: int = 180, name: str | None = None
+    nb: nbformat.NotebookNode,
+    cwd: Path,
+    timeout: int = 180,
+    name: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> nbformat.NotebookNode:
     """Run every cell of `nb` in place (outputs and widget state are stored in it), then
     normalise it. `name` is the notebook's file name, for its cell and widget ids; without it
-    they keep the prefix of the cell ids `nb` has (normalise.infer_prefix)."""
+    they keep the prefix of the cell ids `nb` has (normalise.infer_prefix). `env` overrides
+    the hermetic environment."""
     from nbclient import NotebookClient
 
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata.pop("widgets", None)  # an earlier run's models; nbclient only adds
-    with hermetic_env():
+    with hermetic_env(env):
         # No timings; streams merged as nbval merges them (how a stream is split is chance).
         NotebookClient(
             nb,

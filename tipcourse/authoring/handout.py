@@ -41,6 +41,7 @@ INCLUDE = (
     "data/*",
     "tipcourse/*",
     "docs/*",
+    "tools/*",  # the Makefile's helpers (choosing the Python, finding a browser)
 )
 EXCLUDE = (
     "solutions/*",

@@ -180,6 +180,8 @@ def strip_question_keys(cell: NotebookNode, ctx: Context) -> NotebookNode | None
         return None
     ctx.specs.append(spec)
     cell.source = dump_question(student_spec(spec))
+    # The YAML is machinery: JupyterLab shows the input collapsed, the static site not at all.
+    cell.metadata["jupyter"] = {"source_hidden": True}
     return cell
 
 

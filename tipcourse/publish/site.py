@@ -124,6 +124,12 @@ PAGE_TEMPLATE = (
 </ul></nav></header>
 <main>
 {%- endblock body_header -%}
+{%- block input_group -%}
+{#- a question's source (hidden in the student copy) is machinery: not on the page -#}
+{%- if not cell.metadata.get('jupyter', {}).get('source_hidden', False) -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock input_group -%}
 {%- block data_widget_view scoped -%}
 {#- nbconvert's block, plus the text version inside the output: the widget manager puts the
     view before the script, so the view comes first and the text under it. -#}
@@ -136,7 +142,10 @@ var element = document.getElementById('{{ div_id }}');
 <script type="{{ datatype }}">
 {{ output.data[datatype] | json_dumps | escape_html_script }}
 </script>
-{%- if 'text/plain' in output.data %}
+{%- if 'text/markdown' in output.data %}
+<div class="tipcourse-text-version"><span class="tipcourse-label">Text version:</span>
+{{ output.data['text/markdown'] | markdown2html }}</div>
+{%- elif 'text/plain' in output.data %}
 <div class="tipcourse-text-version"><span class="tipcourse-label">Text version:</span>
 <pre>{{ output.data['text/plain'] | escape_html }}</pre></div>
 {%- endif %}

@@ -199,13 +199,21 @@ def check(spec: dict, raw: object) -> Result:
     response = parse_response(spec, raw)
     result = _CHECKERS[spec["kind"]](spec, response)
     if spec.get("explanation"):
-        prefix = "A model answer to compare with yours: " if result.manual else ""
+        prefix = "**For comparison:** " if result.manual else ""
         result.messages.append(prefix + spec["explanation"])
     return result
 
 
 def _feedback(spec: dict, key: str, default: str = "") -> str:
     return spec.get("feedback", {}).get(key, default)
+
+
+def _labelled(label: str, why: str) -> str:
+    """`label: why`, without doubled punctuation when the label ends a sentence."""
+    label = label.rstrip()
+    if not why:
+        return label
+    return f"{label} {why}" if label.endswith((".", "?", "!", ":")) else f"{label}: {why}"
 
 
 def _check_single(spec: dict, response: str) -> Result:
@@ -217,9 +225,7 @@ def _check_single(spec: dict, response: str) -> Result:
 def _check_multiple(spec: dict, response: list[str]) -> Result:
     key, chosen = set(spec["answer"]), set(response)
     messages = [
-        f"{'✔' if (opt in key) else '✘'} {spec['options'][opt]}: {_feedback(spec, opt)}".rstrip(
-            ": "
-        )
+        _labelled(f"{'✔' if (opt in key) else '✘'} {spec['options'][opt]}", _feedback(spec, opt))
         for opt in response
     ]
     missed = [opt for opt in spec["answer"] if opt not in chosen]
@@ -274,9 +280,7 @@ def _check_categorize(spec: dict, response: dict[str, str]) -> Result:
     for item, label in spec["items"].items():
         mark = "✔" if item in right else "✘"
         why = _feedback(spec, item)
-        messages.append(
-            f"{mark} {label} → {spec['categories'][response[item]]}" + (f": {why}" if why else "")
-        )
+        messages.append(_labelled(f"{mark} {label} → {spec['categories'][response[item]]}", why))
     score = points(spec) * len(right) / len(spec["items"])
     return Result(round(score, 4), points(spec), messages)
 

@@ -5,6 +5,9 @@ Thin: every decision is in `submission.submit`; this only collects the id and sh
 
 from __future__ import annotations
 
+import base64
+import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -14,6 +17,26 @@ from . import submission
 
 if TYPE_CHECKING:
     from ..course import Session
+
+
+def download_link(path: Path | None) -> str:
+    """A one-click download of the submission file, embedded in the page: the answers folder
+    is outside JupyterLab's file browser (and, on Binder or a hub, out of the student's reach),
+    so the browser hands the file over instead. Empty when there is no file."""
+    if path is None:
+        return ""
+    try:
+        payload = base64.b64encode(path.read_bytes()).decode("ascii")
+    except OSError:
+        return ""
+    name = html.escape(path.name, quote=True)
+    return (
+        f'<p><a download="{name}" href="data:application/json;base64,{payload}" '
+        'style="display:inline-block;padding:0.35em 0.9em;border-radius:3px;'
+        'background:#0b57d0;color:#ffffff;text-decoration:none;font-weight:bold">'
+        f"⬇ Download {name}</a> to hand in (your browser saves it in your Downloads "
+        "folder).</p>"
+    )
 
 
 class SubmitPanel(PlainText, w.VBox):
@@ -50,7 +73,7 @@ class SubmitPanel(PlainText, w.VBox):
         self._shown = None if outcome.submitted else outcome.listed or None
         self.button.description = "Submit anyway" if self._shown else "Submit"
         css = "saved" if outcome.submitted else "error"
-        self.result.value = message_html(outcome.lines, css)
+        self.result.value = message_html(outcome.lines, css) + download_link(outcome.path)
         return outcome
 
     def __repr__(self) -> str:

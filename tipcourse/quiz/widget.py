@@ -198,7 +198,8 @@ class QuestionWidget(PlainText, w.VBox):
         # key) in the authored one, which the key's letters refer to.
         self.order = option_order(spec, None if key_lines else learner_key(store.path.parent))
         control, self._get, self._set = _control(spec, self.order)
-        label = "Check" if mode == "selfcheck" else "Save answer"
+        # An open answer is never right or wrong: it is saved, then compared with a model.
+        label = "Check" if mode == "selfcheck" and spec["kind"] != "open" else "Save answer"
         self.button = make(
             w.Button, description=label, button_style="primary", tooltip=f"{label} ({spec['id']})"
         )
@@ -297,11 +298,35 @@ class QuestionWidget(PlainText, w.VBox):
     def _show(self, message: str, css: str) -> None:
         self.feedback.value = message_html([message], css)
 
-    def __repr__(self) -> str:
+    def _state(self) -> str:
         entry = self.store.get(self.spec["id"])
-        state = (
-            "not answered yet" if entry is None else f"answered (saved {entry['attempts']} time(s))"
-        )
+        if entry is None:
+            return "not answered yet"
+        n = entry["attempts"]
+        return f"answered (saved {'once' if n == 1 else f'{n} times'})"
+
+    def _repr_mimebundle_(self, **kwargs) -> dict | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            bundle["text/markdown"] = self.text_markdown()
+        return bundle
+
+    def text_markdown(self) -> str:
+        """The question as a reader without a kernel sees it (the static site): the prompt in
+        full, the choices or items in the order shown, and its state."""
+        spec = self.spec
+        position = f"Question {self.number[0]} of {self.number[1]} · " if self.number else ""
+        lines = [f"**{position}{KIND_LABELS[spec['kind']]}**", "", spec["prompt"].strip()]
+        labels = spec.get("options") or spec.get("items") or {}
+        if labels:
+            lines += [""] + [f"- {labels[k]}" for k in self.order if k in labels]
+        if spec.get("categories"):
+            lines += ["", "Categories: " + "; ".join(spec["categories"].values())]
+        lines += ["", f"*({self._state()}; run the notebook to answer)*"]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        state = self._state()
         position = f"Question {self.number[0]} of {self.number[1]} " if self.number else ""
         text = (
             f"{position}[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "

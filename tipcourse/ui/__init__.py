@@ -41,9 +41,37 @@ def markdown(text: str) -> str:
     return mistune.html(text)
 
 
+# Each kind of message has a colour, an icon and words (the first line of every message says
+# what it is: "Correct (1 of 1)...", "Saved...", "Hint: ..."), so none rests on colour alone.
+# Text is #1f1f1f on a light tint (contrast above 12:1); the border carries the colour.
+FEEDBACK_STYLES = {
+    "correct": ("#1a7f37", "#e9f5ec", "✔"),
+    "partly-correct": ("#9a6700", "#fff6dd", "◐"),
+    "not-correct": ("#b3261e", "#fdeceb", "✘"),
+    "saved": ("#0b57d0", "#eaf1fd", "✓"),
+    "too-short": ("#9a6700", "#fff6dd", "⚠"),
+    "hint": ("#5f6368", "#f1f3f4", "💡"),
+    "error": ("#b3261e", "#fdeceb", "⚠"),
+    "key": ("#6a1b9a", "#f5ecf9", "🔑"),
+}
+
+
 def message_html(messages: list[str], css: str = "") -> str:
     items = "".join(f"<li>{markdown(m)}</li>" for m in messages if m)
-    return f'<div class="tipcourse-feedback {css}"><ul>{items}</ul></div>'
+    border, tint, icon = FEEDBACK_STYLES.get(css, ("#5f6368", "#f1f3f4", ""))
+    style = (
+        f"border-left:4px solid {border};background:{tint};color:#1f1f1f;"
+        "padding:0.25em 0.75em;margin:0.25em 0;border-radius:2px;display:flex;gap:0.5em"
+    )
+    badge = (
+        f'<span aria-hidden="true" style="color:{border};font-weight:bold">{icon}</span>'
+        if icon
+        else ""
+    )
+    return (
+        f'<div class="tipcourse-feedback {css}" style="{style}">{badge}'
+        f'<ul style="margin:0;padding-left:1.2em">{items}</ul></div>'
+    )
 
 
 def number(value: float) -> str:
