@@ -56,19 +56,6 @@ def ensure_node_modules():
         (ROOT / "node_modules" / ".installed").touch()
 
 
-def question_ids(path: Path) -> list[str]:
-    """Ids of the questions a notebook asks: course.ask("id") and %%question cells."""
-    nb = nbformat.read(path, as_version=4)
-    ids = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        ids += re.findall(r"""course\.ask\(\s*["']([\w-]+)["']""", cell.source)
-        if cell.source.startswith("%%question"):
-            ids += re.findall(r"^id:\s*([\w-]+)", cell.source, re.M)
-    return ids
-
-
 def question_specs(path: Path) -> list[dict]:
     """The specs (without keys) of the questions a notebook asks, in order."""
     from tipcourse.authoring.transforms import question_body
