@@ -28,7 +28,7 @@ NODE_STAMP := node_modules/.installed
 SETUP ?= $(STAMP)
 
 .PHONY: setup lab test bench notebooks notebooks-check release release-check handout clean site \
-	slides node_modules wheels-check
+	slides node_modules wheels-check hub-test
 
 setup: $(STAMP)
 
@@ -40,7 +40,7 @@ $(VENV_MARK):
 	touch $@
 
 $(STAMP): pyproject.toml constraints.txt $(VENV_MARK)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,site]'
 	$(PY) -m tipcourse setup-lab
 	@# validate the data package once, so lessons load it without importing the validator
 	-@$(PY) -c 'from tipcourse import data; data.validate_all()'
@@ -63,9 +63,26 @@ test: $(STAMP) $(NODE_STAMP)
 	@chromium="$$(PY=$(PY) sh tools/ensure-browser)" && \
 	  TIPCOURSE_CHROMIUM="$$chromium" $(PY) -m pytest
 
+# A class on a real JupyterHub (tests/hub/, docs/HUB.md): the pinned hub and
+# configurable-http-proxy on loopback, two students in Chromium pull the handout with
+# nbgitpuller, submit, a server restarts, the lecturer collects and grades. Two to five minutes,
+# so it is its own step (after `make test` in .ci/run). The hub extra is installed once.
+hub-test: $(STAMP) $(NODE_STAMP)
+	@if [ ! -f $(VENV)/.hub-installed ] || [ pyproject.toml -nt $(VENV)/.hub-installed ] || \
+	  [ constraints.txt -nt $(VENV)/.hub-installed ]; then \
+	  $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,site,hub]' && \
+	  touch $(VENV)/.hub-installed; fi
+	@chromium="$$(PY=$(PY) sh tools/ensure-browser)" && \
+	  TIPCOURSE_HUB_TEST=1 TIPCOURSE_CHROMIUM="$$chromium" $(PY) -m pytest tests/hub
+
+# The reading copy (build/site/, offline): Sphinx with myst-nb and sphinx-book-theme, from the
+# committed notebooks, nothing executed (tipcourse/publish/site.py).
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tipcourse site --out build/site
 
+# A seminar deck per lesson (build/slides/NN_x.slides.html, reveal.js beside it, offline), made
+# from the lesson notebook, its question bank and its lesson plan in a few seconds; S opens
+# the speaker view with the plan's notes.
 slides: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tipcourse slides --out build/slides
 

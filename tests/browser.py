@@ -132,9 +132,25 @@ class Lab:
         )
 
     def run_all(self):
+        self.start_run_all()
+        self.wait_run_all()
+
+    def start_run_all(self):
+        """Restart the kernel and run every cell, as a student's Run All; returns at once.
+        The outputs are cleared first: the committed notebooks already carry the counts 1..N
+        that `wait_run_all` waits for, so it would otherwise return before anything ran."""
+        self.command("notebook:clear-all-cell-outputs")
+        self.page.wait_for_function(
+            "() => { const cells = window.jupyterapp.shell.currentWidget.content.model.cells;"
+            " for (let i = 0; i < cells.length; i++) { const c = cells.get(i);"
+            "   if (c.type === 'code' && c.executionCount !== null) return false; }"
+            " return true; }"
+        )
         self.command("notebook:restart-run-all")
         self.page.locator(".jp-Dialog button.jp-mod-accept").click(timeout=15_000)  # "Restart?"
         self.page.locator(".jp-Dialog").wait_for(state="detached")
+
+    def wait_run_all(self):
         # Done when every code cell has its new execution count, 1..N, in order (read from the
         # notebook model: a cell whose input is collapsed, as a question's is, shows no prompt).
         self.page.wait_for_function(

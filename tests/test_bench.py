@@ -40,3 +40,12 @@ def test_the_plain_baseline_imports_only_the_libraries_and_tipcourse():
     source = bench.baseline_notebook(bench.PLAIN_IMPORTS).cells[0].source
     assert source == "import pandas, seaborn, matplotlib.pyplot, ipywidgets, tipcourse"
     assert bench.TARGET == 1.3
+
+
+def test_grading_is_timed_in_fresh_processes_with_its_memory():
+    from tipcourse.bench import grading
+
+    timing = grading.time_grading(grading.synthetic_key(), n=30, repeat=2)
+    assert timing.graded == 30 and len(timing.runs) == 2
+    assert min(timing.runs) <= timing.seconds <= max(timing.runs)
+    assert timing.memory > 10  # MB: at least the interpreter and the grader

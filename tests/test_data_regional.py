@@ -1111,8 +1111,9 @@ def test_legal_provisions_record_the_2026_criminal_code_and_how_each_was_checked
         "confirmed",
     )
     assert "Art. 2" in revoked.provides and "455" in revoked.provides
-    assert provisions.loc["law_21_2007_art6", "verification"] == "unverified"
-    assert pd.isna(provisions.loc["law_21_2007_art6", "quote"])  # no copy read: nothing quoted
+    # read in a transcription of the official text (peraturan.info): quoted, and confirmed
+    assert provisions.loc["law_21_2007_art6", "verification"] == "confirmed"
+    assert "pengiriman anak" in provisions.loc["law_21_2007_art6", "quote"]
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert set(provisions.source) <= set(package["references"])
 
@@ -1314,14 +1315,14 @@ def test_wni_online_scam_cases_series():
 
 
 NEW_PROVISIONS = {  # provision_id -> (instrument_id, verification, source, a quote is given)
-    "p029_art1_3": ("p029", "unverified", "ilo_p029_2014", False),
+    "p029_art1_3": ("p029", "confirmed", "nl_wetten_p029", True),
     "p029_art2e": ("p029", "confirmed", "trb_2015_32_p029", True),
-    "c181_art7": ("c181", "partly_confirmed", "cz_sbms_38_2003_c181", True),
+    "c181_art7": ("c181", "confirmed", "nl_wetten_c181", True),
     "c189_preamble": ("c189", "confirmed", "normlex_c189", True),
     "c189_art7": ("c189", "confirmed", "dar_2015_c189", True),
-    "c189_arts_9_10": ("c189", "unverified", "normlex_c189", False),
-    "c188_arts_14_16": ("c188", "unverified", "normlex_c188", False),
-    "c188_arts_21_22": ("c188", "partly_confirmed", "dar_2019_c188", True),
+    "c189_arts_9_10": ("c189", "confirmed", "nl_wetten_c189", True),
+    "c188_arts_14_16": ("c188", "confirmed", "nl_wetten_c188", True),
+    "c188_arts_21_22": ("c188", "confirmed", "nl_wetten_c188", True),
     "ilo_fees_definition_2019": (
         "ilo_fair_recruitment_2019",
         "confirmed",
@@ -1334,11 +1335,11 @@ NEW_PROVISIONS = {  # provision_id -> (instrument_id, verification, source, a qu
         "permen_kp_35_2015",
         True,
     ),
-    "law_21_2007_art16": ("law_21_2007", "partly_confirmed", "lp_law_21_2007_art17", True),
-    "law_21_2007_art2_elucidation": ("law_21_2007", "unverified", "law_21_2007", False),
-    "kuhp_457": ("law_1_2023", "partly_confirmed", "kuhp_2023_transcription", True),
-    "kuhp_624": ("law_1_2023", "partly_confirmed", "kuhp_2023_transcription", True),
-    "law_37_1999_art19": ("law_37_1999", "partly_confirmed", "kawanhukum_law_37_1999", True),
+    "law_21_2007_art16": ("law_21_2007", "confirmed", "peraturan_info_uu_21_2007", True),
+    "law_21_2007_art2_elucidation": ("law_21_2007", "confirmed", "peraturan_info_uu_21_2007", True),
+    "kuhp_457": ("law_1_2023", "confirmed", "peraturan_info_uu_1_2023", True),
+    "kuhp_624": ("law_1_2023", "confirmed", "peraturan_info_uu_1_2023", True),
+    "law_37_1999_art19": ("law_37_1999", "confirmed", "peraturan_info_uu_37_1999", True),
     "perpres_49_2023_art11_2": (
         "perpres_49_2023",
         "partly_confirmed",
@@ -1357,7 +1358,7 @@ NEW_PROVISIONS = {  # provision_id -> (instrument_id, verification, source, a qu
         "sindonews_2023_perpres_19",
         True,
     ),
-    "law_31_2014_art7a": ("law_31_2014", "unverified", "law_31_2014", False),
+    "law_31_2014_art7a": ("law_31_2014", "confirmed", "peraturan_info_uu_31_2014", True),
 }
 
 

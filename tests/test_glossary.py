@@ -77,7 +77,7 @@ NEW_TERMS = {  # term_id -> (abbreviation, first_lesson, source)
     "kepgub": ("Kepgub", 5, "poskupang_2018_moratorium"),
     "perma": ("PERMA", 5, "perma_1_2022"),
     "uptd_ppa": ("UPTD PPA", 6, "ombudsman_ntt_2023_uptd"),
-    "rumah_aman": (None, 7, "sinodegmit_2018_rumah_harapan"),
+    "rumah_aman": (None, 5, "sinodegmit_2018_rumah_harapan"),
     "ojk": ("OJK", 7, "ilo_2024_eki"),
     "eki": ("EKI", 7, "ilo_2024_eki"),
     "pwni": ("PWNI", 7, "validnews_2025_scam"),

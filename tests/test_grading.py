@@ -577,6 +577,18 @@ def test_file_just_under_the_limit_is_graded(tmp_path, keys, subs):
     assert ("S1", "ex90") in gradebook(run(tmp_path, keys, subs))
 
 
+def test_a_file_is_read_to_the_limit_whatever_its_size_said(tmp_path):
+    from tipcourse.grading.reading import _first_bytes
+
+    path = tmp_path / "f.json"
+    path.write_bytes(b"x" * 50)
+    assert _first_bytes(path, 51) == b"x" * 50 and _first_bytes(path, 20) == b"x" * 20
+    status = Path("/proc/self/status")  # its size is given as 0; its text is longer
+    if status.exists():
+        assert status.stat().st_size == 0 and len(_first_bytes(status, 10_000)) > 100
+        assert len(_first_bytes(status, 30)) == 30
+
+
 def test_duplicates_in_one_folder_latest_submission_wins(tmp_path, keys, subs):
     submit(
         subs, "S1", {**RIGHT, "ex90-single": "a"}, when="2025-03-02T10:00:00+00:00", name="a.json"
@@ -633,6 +645,51 @@ def test_checksum_mismatch_is_flagged_and_graded(tmp_path, keys, subs):
     assert "checksum mismatch" in book[("S1", "ex90")]["flags"]
     assert "no checksum" in book[("S2", "ex90")]["flags"]
     assert "checksum" not in book[("S3", "ex90")]["flags"] and errors(report) == []
+
+
+# --- work done once for equal answers gives what working it out each time gives ---------------
+
+# Responses that Python finds equal but that are different answers, or are shown differently.
+LOOKALIKES = [0.0, -0.0, 1, 1.0, True, "1", 21.09, "21,09", float("nan"), ["a", "c"], ["c", "a"]]
+
+
+def test_a_remembered_outcome_is_the_outcome_of_that_very_response():
+    from tipcourse.grading.scoring import answer_outcome
+
+    memo = {}
+    for spec in KEY["questions"]:
+        for _ in range(2):  # the second round is answered from memory
+            for raw in [*LOOKALIKES, {"x": "act", "y": "means", "z": "act"}]:
+                entry = {"response": raw}
+                assert answer_outcome(spec, entry, memo) == answer_outcome(spec, entry)
+    assert len(memo) > len(LOOKALIKES)
+
+
+def test_remembered_feedback_blocks_are_those_worked_out_for_each_student(tmp_path, keys, subs):
+    for i, raw in enumerate(LOOKALIKES * 2):
+        submit(subs, f"S{i:02d}", {**RIGHT, "ex90-numeric": raw, "ex90-multiple": raw})
+    report = run(tmp_path, keys, subs)
+    texts = set()
+    for g in report.graded:
+        text = grading.reports.feedback_markdown(g)  # no blocks remembered
+        assert feedback(report, "ex90", g.submission.student_id) == text
+        texts.add(text.split("\n", 2)[2])  # all but the title with the student id
+    assert "-0 %" in "".join(texts) and len(texts) == len(LOOKALIKES)
+
+
+def test_csv_lines_are_those_of_the_csv_module():
+    import io
+    import random
+
+    rng = random.Random(12)
+    alphabet = ['a', '"', ",", ";", "\n", "\r", "\0", "é", "\u2028", "\t", "'", "😀", "=", " "]
+    for _ in range(2000):
+        row = [
+            "".join(rng.choices(alphabet, k=rng.randint(0, 6))) for _ in range(rng.randint(1, 4))
+        ]
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(row)
+        assert grading.reports.csv_line(row) == buffer.getvalue()
 
 
 def test_missing_path_and_empty_folder(tmp_path, keys, subs):

@@ -3,6 +3,7 @@ in a clear message, with nothing lost and nothing chosen silently."""
 
 import argparse
 import csv
+import datetime as dt
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from test_grading import KEY, RIGHT, entries, errors, gradebook, rows, submit  #
 
 from tipcourse import grading
 from tipcourse.grading import BatchOptions, grade
+from tipcourse.grading.reports import response_hash
 from tipcourse.quiz import submission
 from tipcourse.quiz.submission import build_submission
 
@@ -339,3 +341,72 @@ def test_a_submission_the_grader_would_refuse_is_refused_at_submit_time():
     with pytest.raises(submission.TooLarge, match="The answer to ex90-open alone is"):
         submission.check_size(doc)
     submission.check_size(build_submission("ex90", "S1", entries(RIGHT), list(RIGHT)))
+
+
+# --- a large batch on every core gives the same outputs as one process --------------------------
+
+
+def mixed_batch(tmp_path: Path) -> tuple[Path, Path]:
+    """Submissions of every sort the grader meets, and a filled-in manual.csv for them."""
+    subs = tmp_path / "subs"
+    for i in range(9):  # valid, with a spread of answers (and of repeated ones)
+        submit(subs, f"S{i}", {**RIGHT, "ex90-single": "abc"[i % 3], "ex90-open": f"Essay {i}."})
+    submit(subs, "S1", RIGHT, when=FUTURE, name="later.json")  # a duplicate from the future
+    wrong = {**RIGHT, "ex90-numeric": True, "ex90-multiple": "a", "ex90-extra": 1}
+    submit(subs, "W1", wrong)  # answers of the wrong type, an unknown question id
+    submit(subs, "W2", {**RIGHT, "ex90-numeric": 1, "ex90-text": "<img src=x>\n# Score: 99"})
+    submit(subs, "=HYPERLINK(1)", {"ex90-single": "b"})  # a formula as id; unanswered questions
+    submit(subs, "T1", RIGHT, checksum="sha256:0")  # changed after submitting
+    submit(subs / "a", "Dewi", RIGHT)  # one id from two folders, spelt two ways: a conflict
+    submit(subs / "b", "dewi", RIGHT)
+    (subs / "broken.json").write_text("{", encoding="utf-8")
+    (subs / "deep.json").write_text("[" * 100 + "]" * 100, encoding="utf-8")
+    (subs / "latin1.json").write_bytes(b'{"student_id": "\xe9"}')
+    submit(subs, "X1", {"ex99-q": "a"}, exercise="ex99")  # an exercise without a key
+    manual = tmp_path / "filled.csv"
+    scored = [(f"S{i}", response_hash(f"Essay {i}."), str(i % 5)) for i in range(4)]
+    scored += [("S4", response_hash("An older essay."), "3"), ("S77", "0" * 16, "1")]
+    manual.write_text(
+        "student_id,exercise,question_id,response_sha256,score,comment\n"
+        + "".join(f"{s},ex90,ex90-open,{h},{score},Seen.\n" for s, h, score in scored),
+        encoding="utf-8",
+    )
+    return subs, manual
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is used on Linux only")
+def test_forked_workers_give_the_same_outputs_as_one_process(tmp_path, keys, monkeypatch):
+    from tipcourse.grading import analysis, batch, parallel
+
+    subs, manual = mixed_batch(tmp_path)
+    now = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+    alone = grade([subs], tmp_path / "alone", keys, manual=manual, now=now)
+    assert alone.conflicts and len(alone.graded) == 13
+    problems = " | ".join(p.problem for p in alone.problems)
+    for needle in ("CONFLICT", "duplicate", "not valid JSON", "nested", "UTF-8", "no answer key"):
+        assert needle in problems
+    assert "response changed" in problems and "no open response" in problems
+    assert any(q.status == "scored" for g in alone.graded for q in g.grades)
+
+    pids = tmp_path / "pids"
+    read_part = batch._read_part
+
+    def noting_the_process(keys, items):
+        with open(pids, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return read_part(keys, items)
+
+    monkeypatch.setattr(batch, "_read_part", noting_the_process)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(analysis, "MIN_PARALLEL", 1)  # the figures' helper process too
+    monkeypatch.setattr(parallel, "workers", lambda: 3)  # this process and two workers
+    forked = grade([subs], tmp_path / "forked", keys, manual=manual, now=now)
+    parts = pids.read_text().split()  # one line per part; a worker may do two
+    assert len(parts) == 3 and parts.count(str(os.getpid())) == 1
+    mine = outputs(alone.out)
+    assert "feedback/ex90__S0.md" in mine and "item_analysis/ex90_scores.png" in mine
+    assert outputs(forked.out) == mine

@@ -156,6 +156,12 @@ def test_palermo_aid_updates_its_verdict():
     assert "Trafficking in persons (Palermo Art. 3): met." in aid.verdict.value
 
 
+def test_palermo_aid_columns_have_room_and_wrap():
+    columns = PalermoAid().children[0]
+    assert columns.layout.flex_flow == "row wrap"
+    assert all(c.layout.min_width and "2em" in c.layout.margin for c in columns.children)
+
+
 def test_forced_labour_aid_respects_exceptions():
     aid = ForcedLabourAid()
     aid.menace.value = aid.involuntary.value = True
@@ -174,6 +180,27 @@ def test_record_saves_a_data_task_value(capsys, monkeypatch, tmp_path):
     assert "Saved 9 as your answer to ex09-n" in capsys.readouterr().out
     with pytest.raises(KeyError, match="run its cell first"):
         course.record("ex09-unknown", 1)
+
+
+def test_recorded_value_appears_in_the_widget_above(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIPCOURSE_ANSWERS_DIR", str(tmp_path))
+    course.start_assignment("ex09")
+    widget = course.question("id: ex09-n\nkind: numeric\nprompt: How many?")
+    course.record("ex09-n", 7.0)
+    assert controls(widget).children[0].value == "7"  # not "7.0", and not left blank
+    assert "Saved from the code cell below (saved once)" in widget.feedback.value
+    course.record("ex09-n", 14.13)
+    assert controls(widget).children[0].value == "14.13"
+    assert "(saved 2 times)" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_restored_number_reads_as_typed(store):
+    first = QuestionWidget(NUMERIC, store, mode="assignment")
+    controls(first).children[0].value = "7,0"
+    first.button.click()
+    again = QuestionWidget(NUMERIC, AnswerStore("t", store.path.parent), mode="assignment")
+    assert controls(again).children[0].value == "7"
+    assert "Restored your saved answer (saved once)." in again.feedback.value
 
 
 def test_question_ids_must_belong_to_the_exercise(monkeypatch, tmp_path):

@@ -1,5 +1,6 @@
 """Command line: python -m tipcourse {setup-lab, execute, notebooks, release, handout, lint,
-grade, export-bank, bench, site, slides} ... (`python -m tipcourse COMMAND --help` for each)."""
+grade, collect, export-bank, bench, site, slides} ... (`python -m tipcourse COMMAND --help`
+for each)."""
 
 from __future__ import annotations
 
@@ -96,6 +97,37 @@ def main(argv: list[str] | None = None) -> int:
         help="also write gradebook_moodle.csv or gradebook_canvas.csv, shaped for that LMS's "
         "grade import (instructor/GRADING.md section 7)",
     )
+    col = sub.add_parser(
+        "collect", help="gather one exercise's submissions from JupyterHub home folders"
+    )
+    col.add_argument("homes", type=Path, help="the folder of the hub users' homes (e.g. /home)")
+    col.add_argument("--exercise", required=True, metavar="exNN", help="the exercise to collect")
+    col.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="a new folder: <user>/exNN__<id>.json for each file; the report goes beside it",
+    )
+    col.add_argument(
+        "--prefix",
+        default="",
+        help="a home's folder name is this and the user name (TLJH: jupyter-)",
+    )
+    col.add_argument(
+        "--answers-folder",
+        default="tipcourse-answers",
+        help="the answers folder inside each home (default: tipcourse-answers)",
+    )
+    col.add_argument(
+        "--roster",
+        type=Path,
+        help="a CSV of user,student_id: a file whose id is not its user's is not collected",
+    )
+    col.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace an earlier collection in --out (only its users' .json files)",
+    )
     exb = sub.add_parser(
         "export-bank", help="write a lesson bank or an exercise key as Moodle XML or GIFT"
     )
@@ -187,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
         from .grading import main as grade_main
 
         return grade_main(args)
+    elif args.command == "collect":
+        from .grading.collect import main as collect_main
+
+        return collect_main(args)
     elif args.command == "export-bank":
         from .quiz import export
 
@@ -194,7 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "site":
         from .publish import site
 
-        site.build(args.out or site.DEFAULT_OUT)
+        try:
+            site.build(args.out or site.DEFAULT_OUT)
+        except (FileExistsError, FileNotFoundError) as err:  # a wrong --out, no node_modules
+            print(f"site: {err}", file=sys.stderr)
+            return 2
     elif args.command == "lint":
         from .authoring import lint
 

@@ -22,6 +22,7 @@ from .quiz.questions import (
     validate_spec,
 )
 from .quiz.store import AnswerStore
+from .ui import as_typed, times
 
 if TYPE_CHECKING:
     from .quiz.submit_panel import SubmitPanel
@@ -35,6 +36,8 @@ class Session:
     mode: str  # "selfcheck" or "assignment"
     store: AnswerStore
     specs: dict = field(default_factory=dict)
+    # The widget last shown for each question, so that `record` can show what it saved there.
+    widgets: dict = field(default_factory=dict)
 
 
 _session: Session | None = None
@@ -55,7 +58,10 @@ def _notice(message: str) -> None:
 def _start(notebook: str, mode: str, specs: dict, store_id: str | None = None) -> None:
     import pandas as pd
 
+    from .ui import tables
+
     pd.set_option("display.max_colwidth", None)  # tables of definitions must not be cut off
+    tables.install()
     global _session
     _session = Session(notebook, mode, AnswerStore(store_id or notebook), specs)
     if _session.store.warning:
@@ -96,9 +102,11 @@ def ask(qid: str) -> QuestionWidget:
     session = _current()
     if qid not in session.specs:
         raise KeyError(f"No question {qid!r} in the bank of {session.notebook}")
-    return QuestionWidget(
+    widget = QuestionWidget(
         session.specs[qid], session.store, "selfcheck", number=_position(session.notebook, qid)
     )
+    session.widgets[qid] = widget
+    return widget
 
 
 def question(text: str) -> QuestionWidget:
@@ -125,13 +133,15 @@ def question(text: str) -> QuestionWidget:
         raise SpecError(f"{where}: question id {spec['id']!r} must start with '{exercise}-'")
     session.specs[spec["id"]] = spec
     has_key = "answer" in spec or "rubric" in spec
-    return QuestionWidget(
+    widget = QuestionWidget(
         spec,
         session.store,
         "assignment",
         key_lines=describe_key(spec) if has_key else None,
         number=_position(exercise, spec["id"]),
     )
+    session.widgets[spec["id"]] = widget
+    return widget
 
 
 def record(qid: str, value: object) -> None:
@@ -145,11 +155,13 @@ def record(qid: str, value: object) -> None:
         print(f"Not saved yet ({qid}): {err}")
         return
     entry = session.store.record(qid, response)
-    shown = f"{response:g}" if isinstance(response, float) else repr(response)
+    shown = as_typed(response) if isinstance(response, float) else repr(response)
+    if qid in session.widgets:
+        session.widgets[qid].recorded(entry)
     if session.store.problem:
         print(f"Kept {shown} as your answer to {qid}, but: {session.store.problem}")
         return
-    print(f"Saved {shown} as your answer to {qid} (saved {entry['attempts']} time(s)).")
+    print(f"Saved {shown} as your answer to {qid} (saved {times(entry['attempts'])}).")
 
 
 def submit_panel() -> SubmitPanel:

@@ -27,6 +27,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .paths import DATA
+from .ui import tables
+
+# In a notebook, the tables read well: text left-aligned, a dash where a value is missing.
+tables.install()
 
 if TYPE_CHECKING:  # imported on first validation: it is slow to import
     import pandera.pandas as pa

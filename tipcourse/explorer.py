@@ -7,20 +7,27 @@ The logic is plain functions, tested without a front end (tests/test_explorer.py
     summary_table(chosen)                        # first and last year, and the change
     missing_notes(chosen)                        # which values the thesis does not give
     draw(ax, chosen, "poverty")                  # lines per area, the province dashed
+    y_limits(chosen["value"])                    # the y axis: every value inside, off the edges
+    toggled(("Belu",), "Alor", True, names)      # the areas after one tap, in the frame's order
 
-`Explorer` is a thin ipywidgets front end over them. It renders each plot with matplotlib's
-Agg canvas into PNG bytes and sets them as the output of an `Output` widget (no `with out:`
-capture, no pyplot figure), so executing the notebook writes nothing into the cell but the
-widget and its short text/plain. `tipcourse.bench_explorer` times the updates.
+`Explorer` is a thin ipywidgets front end over them. Areas are a wrapped grid of checkboxes,
+each a target at least 44 px tall (WCAG 2.5.5), so a tap, a click or Space picks an area; no
+Ctrl-click. It renders each plot with matplotlib's Agg canvas into PNG bytes and sets them as
+the output of an `Output` widget (no `with out:` capture, no pyplot figure), so executing the
+notebook writes nothing into the cell but the widget and its short text/plain.
+`tipcourse.bench.explorer` times the updates.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
+import traitlets
 
 from . import plots
 from .ntt import INDICATORS, PROVINCE, Indicator
@@ -28,8 +35,20 @@ from .ui import PlainText
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
-ONE_COLUMN_LEGEND_MAX = 11  # more areas than this: a two-column legend
+ONE_COLUMN_KEY_MAX = 12  # more areas than this: a key (legend) in two columns
+# The plot is 900 x 480 px, about the width of a lesson's output area in JupyterLab at a
+# 1366 px wide screen with the file browser open, so it shows at its own size: 11 pt tick and
+# key text is 15 px on screen (the issue: 7 px at 680 px wide).
+FIGURE_SIZE = (9.0, 4.8)  # inches
+DPI = 100
+PLOT_PX = (round(FIGURE_SIZE[0] * DPI), round(FIGURE_SIZE[1] * DPI))
+TEXT_PT = 11  # tick labels and the key (legend)
+LABEL_PT = 12  # axis labels (the title is plots.finish's 12 pt bold)
+Y_MARGIN = 0.07  # of the y axis's span, kept free above the highest and below the lowest value
+Y_MIN_SPAN = 1.0  # percentage points: a flat line still gets a readable axis
+TARGET_PX = 44  # the smallest touch target (WCAG 2.5.5, target size)
 
 
 def _indicator(indicator: str) -> Indicator:
@@ -63,6 +82,22 @@ def area_names(frame: pd.DataFrame, with_province: bool = False) -> list[str]:
     """The areas of a frame in its order (regencies and the city; the province only if asked)."""
     names = list(dict.fromkeys(frame["area"]))
     return names if with_province else [a for a in names if a != PROVINCE]
+
+
+def ordered(areas: Iterable[str], names: Sequence[str]) -> tuple[str, ...]:
+    """`areas` once each, in the order of `names`. ValueError names an unknown area."""
+    wanted = set(areas)
+    unknown = sorted(wanted - set(names))
+    if unknown:
+        raise ValueError(f"Unknown area(s): {', '.join(unknown)}. Known: {', '.join(names)}")
+    return tuple(name for name in names if name in wanted)
+
+
+def toggled(chosen: Iterable[str], area: str, on: bool, names: Sequence[str]) -> tuple[str, ...]:
+    """The chosen areas after one area is switched on or off (a tap, a click or Space on its
+    checkbox), in the order of `names`."""
+    rest = set(chosen) - {area}
+    return ordered(rest | {area} if on else rest, names)
 
 
 def year_range(frame: pd.DataFrame) -> tuple[int, int]:
@@ -133,49 +168,71 @@ def missing_notes(selection: pd.DataFrame) -> list[str]:
     return notes
 
 
+def y_limits(
+    values: Iterable[float], margin: float = Y_MARGIN, min_span: float = Y_MIN_SPAN
+) -> tuple[float, float]:
+    """The y axis for these values (every line's, the province's too; NaN ignored).
+
+    Rates start at zero when the lowest value is clear of the bottom edge; every value lies at
+    least `margin` of the axis's span inside it, so no line or marker sits on an edge.
+    """
+    finite = np.asarray(list(values), dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0:
+        return 0.0, min_span
+    low, high = float(finite.min()), float(finite.max())
+    if low >= 0:
+        span = max(high / (1 - margin), min_span)  # from zero, the margin above the highest
+        if low >= margin * span:
+            return 0.0, span
+    span = max((high - low) / (1 - 2 * margin), min_span)
+    pad = (span - (high - low)) / 2
+    return low - pad, high + pad
+
+
 def draw(ax: Axes, selection: pd.DataFrame, indicator: str) -> None:
-    """A line per area (markers, so single points show), the province dashed and black;
-    titled, labelled with units and a source line (plots.finish)."""
+    """A line per area (markers, so single points show), the province dashed and black, a key
+    right of the axes (`draw_key`); titled, labelled with units and a source line
+    (plots.finish)."""
     spec = _indicator(indicator)
     areas = [a for a in dict.fromkeys(selection["area"]) if a != PROVINCE]
     palette = plots.colours(10)  # beyond ten areas, colours repeat with another line style
+    # Plain arrays: a pandas mask per area cost a quarter of drawing all 22.
+    area_of = selection["area"].to_numpy()
+    year_of = selection["year"].to_numpy()
+    values = selection["value"].to_numpy(dtype=float)
     for i, area in enumerate(areas):
-        rows = selection[selection["area"] == area]
+        rows = area_of == area
         ax.plot(
-            rows["year"],
-            rows["value"],
+            year_of[rows],
+            values[rows],
             marker="o",
             color=palette[i % 10],
             linestyle=("-", ":", "-.")[i // 10 % 3],
             label=area,
         )
-    province = selection[selection["area"] == PROVINCE]
-    if not province.empty:
+    province = area_of == PROVINCE
+    if province.any():
         ax.plot(
-            province["year"],
-            province["value"],
+            year_of[province],
+            values[province],
             marker="s",
             linestyle="--",
             color="black",
             label="NTT province",
         )
     if not selection.empty:
-        first, last = int(selection["year"].min()), int(selection["year"].max())
+        first, last = int(year_of.min()), int(year_of.max())
         ax.set_xticks(range(first, last + 1))
         ax.set_xlim(first - 0.3, last + 0.3)
         years = f"{first}-{last}" if last > first else str(first)
-        many = len(areas) > ONE_COLUMN_LEGEND_MAX
-        ax.legend(
-            loc="center left",
-            bbox_to_anchor=(1.01, 0.5),
-            fontsize=7 if many else 8,
-            ncol=2 if many else 1,
-            frameon=False,
-            columnspacing=0.8,
-        )
+        draw_key(ax)
     else:
         years = "no area selected"
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(*y_limits(values))
+    ax.tick_params(labelsize=TEXT_PT)
+    ax.xaxis.label.set_size(LABEL_PT)
+    ax.yaxis.label.set_size(LABEL_PT)
     plots.finish(
         ax,
         f"{spec.label} by area, NTT, {years}",
@@ -183,6 +240,62 @@ def draw(ax: Axes, selection: pd.DataFrame, indicator: str) -> None:
         f"{spec.axis} ({spec.unit})",
         f"Borotoding (2024), thesis, citing BPS NTT; data: {spec.resource}",
     )
+
+
+KEY_GAP_PT = 8  # from the axes' right edge to the key
+KEY_HANDLE_PT = 22  # a key entry: a stretch of the line with its marker, then the label
+KEY_COLUMN_PT = 158  # a column: wide enough for "Timor Tengah Selatan" (tested)
+KEY_ROW_EM = 1.55  # the rows' spacing, in heights of the key's text
+
+
+def key_columns(entries: int) -> int:
+    """One column of key entries, or two beyond ONE_COLUMN_KEY_MAX areas (+ the province)."""
+    return 2 if entries > ONE_COLUMN_KEY_MAX + 1 else 1
+
+
+def draw_key(ax: Axes) -> list[Text]:
+    """The key right of the axes, so it never covers a line: per line a short stretch of it
+    with its marker, then its label, in one or two columns; returns the labels.
+
+    The entries sit at fixed offsets (points) from the middle of the axes' right edge, rather
+    than laid out by matplotlib's `legend`, whose layout machinery took a third of the time of
+    drawing all 22 areas. They belong to the figure (tagged gid "key"), not the axes, so the
+    axes' lines are the data's only."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
+
+    fig = ax.figure
+    lines = ax.get_lines()
+    rows = math.ceil(len(lines) / key_columns(len(lines)))
+    # Inches from the middle of the axes' right edge.
+    origin = fig.dpi_scale_trans + ScaledTranslation(1, 0.5, ax.transAxes)
+    labels = []
+    for i, line in enumerate(lines):
+        column, row = divmod(i, rows)
+        x = (KEY_GAP_PT + column * KEY_COLUMN_PT) / 72
+        y = ((rows - 1) / 2 - row) * KEY_ROW_EM * TEXT_PT / 72
+        handle = Line2D(
+            [x, x + KEY_HANDLE_PT / 144, x + KEY_HANDLE_PT / 72],
+            [y, y, y],
+            color=line.get_color(),
+            linestyle=line.get_linestyle(),
+            marker=line.get_marker(),
+            markevery=[1],
+            transform=origin,
+            gid="key",
+        )
+        fig.add_artist(handle)
+        label = fig.text(
+            x + (KEY_HANDLE_PT + 6) / 72,
+            y,
+            line.get_label(),
+            transform=origin,
+            fontsize=TEXT_PT,
+            va="center_baseline",
+            gid="key",
+        )
+        labels.append(label)
+    return labels
 
 
 TABLE_STYLE = (
@@ -220,15 +333,21 @@ def table_html(selection: pd.DataFrame, indicator: str) -> str:
 class Renderer:
     """Draws plots into PNG bytes on one reused Agg figure (no pyplot, nothing displayed).
 
-    Speed (each explorer update must take under 200 ms; see tipcourse.bench_explorer):
-    the figure is reused, which keeps matplotlib's renderer and its cache of text sizes; the
-    layout is fixed (margins set once, wide enough for the longest legend entry) instead of
-    `tight_layout` on every draw; and the canvas is drawn once (`plots.png`).
+    Speed (each explorer update must take under 200 ms; see tipcourse.bench.explorer):
+    the figure and its one axes are reused, which keeps matplotlib's renderer, its cache of
+    text sizes and the axes' ticks (only the lines, the key and the texts are replaced); the
+    layout is fixed (margins set once, wide enough for the longest key entry) instead of
+    `tight_layout` on every draw; the key is placed, not laid out (`draw_key`); and the canvas
+    is drawn once (`plots.png`). Together about 40% less time than the smaller 680 x 352 px
+    plot took before (measured side by side on one machine).
     """
 
-    MARGINS = {"left": 0.08, "right": 0.7, "bottom": 0.19, "top": 0.9}
+    # Fractions of the figure; `right` leaves room for the key's one or two columns (the
+    # longest entry, "Timor Tengah Selatan", fits: tests/test_explorer.py).
+    MARGINS = {"left": 0.075, "right": 0.72, "bottom": 0.17, "top": 0.91}
+    RIGHT_TWO_COLUMNS = 0.5
 
-    def __init__(self, size: tuple[float, float] = (8.5, 4.4), dpi: int = 80) -> None:
+    def __init__(self, size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -237,14 +356,29 @@ class Renderer:
         # plots.finish calls tight_layout; here the margins are fixed instead (see above).
         self.figure.tight_layout = lambda *args, **kwargs: None
 
+    @property
+    def text_px(self) -> float:
+        """The tick and key text's height in the PNG, in pixels (1 pt = dpi / 72 px)."""
+        return TEXT_PT * self.figure.dpi / 72
+
     def png(self, selection: pd.DataFrame, indicator: str) -> bytes:
         fig = self.figure
-        fig.clear()
-        draw(fig.add_subplot(), selection, indicator)
-        areas = set(selection["area"]) - {PROVINCE}
-        many = len(areas) > ONE_COLUMN_LEGEND_MAX  # a two-column legend (see draw)
-        fig.subplots_adjust(**{**self.MARGINS, "right": 0.52 if many else self.MARGINS["right"]})
+        draw(self._empty_axes(), selection, indicator)
+        two = key_columns(selection["area"].nunique()) == 2
+        right = self.RIGHT_TWO_COLUMNS if two else self.MARGINS["right"]
+        fig.subplots_adjust(**{**self.MARGINS, "right": right})
         return plots.png(fig, compress_level=1)
+
+    def _empty_axes(self) -> Axes:
+        """The figure's one axes, emptied of the last plot. Its ticks, spines and grid stay:
+        making them anew (figure.clear, add_subplot) is a third of a drawing's time."""
+        fig = self.figure
+        if not fig.axes:
+            return fig.add_subplot()
+        ax = fig.axes[0]
+        for artist in [*ax.lines, *ax.texts, *fig.texts, *fig.artists]:
+            artist.remove()
+        return ax
 
 
 def render_png(selection: pd.DataFrame, indicator: str, renderer: Renderer | None = None) -> bytes:
@@ -281,6 +415,80 @@ def default_areas(frame: pd.DataFrame) -> list[str]:
 
 # --- the widget: thin ------------------------------------------------------------------------
 
+# Checkboxes look like chips: the label fills the whole box (at least 44 px tall), so a tap
+# anywhere on it counts; a ticked box shows its tick and a darker border and background (not
+# colour alone; the border keeps its width, so nothing moves); the keyboard focus is outlined.
+# The drop-down is as tall as the chips. The plot keeps its shape while a new one loads, so the
+# table below never jumps, and never grows beyond its own size (smaller on a phone).
+CONTROL_STYLE = f"""<style>
+.tipcourse-explorer-areas .widget-checkbox {{
+  border: 2px solid var(--jp-border-color1, #999); border-radius: 6px; box-sizing: border-box;
+  background: var(--jp-layout-color1, #fff); margin: 3px; padding: 0; }}
+.tipcourse-explorer-areas .widget-checkbox:has(input:checked) {{
+  border-color: var(--jp-brand-color1, #1976d2); background: var(--jp-brand-color4, #e3f2fd); }}
+.tipcourse-explorer-areas .widget-checkbox:has(input:focus-visible) {{
+  outline: 3px solid var(--jp-brand-color1, #1976d2); outline-offset: 1px; }}
+.tipcourse-explorer-areas .widget-checkbox .widget-label-basic {{
+  display: flex; flex: 1 1 auto; align-self: stretch; align-items: center; gap: 0.45em;
+  height: auto; padding: 0 0.75em; cursor: pointer; font-size: var(--jp-ui-font-size2, 14px); }}
+.tipcourse-explorer-areas .widget-checkbox input {{ width: 1.15em; height: 1.15em; margin: 0; }}
+.tipcourse-explorer .widget-dropdown select {{ min-height: {TARGET_PX}px; }}
+.tipcourse-explorer .tipcourse-explorer-plot img {{
+  width: 100%; max-width: {PLOT_PX[0]}px; height: auto;
+  aspect-ratio: {PLOT_PX[0]} / {PLOT_PX[1]}; }}
+</style>"""
+
+
+class AreaPicker(w.VBox):
+    """One checkbox per area in a wrapped grid, with "All areas" and "Clear"; `value` is the
+    tuple of chosen areas in the frame's order (set it, or observe it, like a widget's)."""
+
+    value = traitlets.Tuple()
+
+    def __init__(self, names: Sequence[str], value: Iterable[str] = ()) -> None:
+        self.names = tuple(names)
+        target = w.Layout(min_height=f"{TARGET_PX}px", height="auto", width="auto")
+        self.boxes = {
+            name: w.Checkbox(value=False, description=name, indent=False, layout=target)
+            for name in self.names
+        }
+        self.all_button = w.Button(description="All areas", layout=target)
+        self.clear_button = w.Button(description="Clear", layout=target)
+        self.all_button.on_click(lambda _: self.set_value(self.names))
+        self.clear_button.on_click(lambda _: self.set_value(()))
+        grid = w.Box(
+            list(self.boxes.values()), layout=w.Layout(display="flex", flex_flow="row wrap")
+        )
+        buttons = w.HBox([w.Label("Areas:"), self.all_button, self.clear_button])
+        super().__init__([buttons, grid])
+        self.add_class("tipcourse-explorer-areas")
+        self._syncing = False
+        self.observe(self._show_value, "value")
+        self.value = tuple(value)
+        for name, box in self.boxes.items():
+            box.observe(lambda change, name=name: self._ticked(name, change["new"]), "value")
+
+    def set_value(self, areas: Iterable[str]) -> None:
+        self.value = tuple(areas)
+
+    @traitlets.validate("value")
+    def _valid(self, proposal: dict) -> tuple[str, ...]:
+        return ordered(proposal["value"], self.names)
+
+    def _ticked(self, name: str, on: bool) -> None:
+        if not self._syncing:
+            self.value = toggled(self.value, name, on, self.names)
+
+    def _show_value(self, change: dict) -> None:
+        """Tick exactly the chosen boxes (after "All areas", "Clear" or a value set in code)."""
+        self._syncing = True
+        try:
+            chosen = set(change["new"])
+            for name, box in self.boxes.items():
+                box.value = name in chosen
+        finally:
+            self._syncing = False
+
 
 class Explorer(PlainText, w.VBox):
     """Pick areas, an indicator and years; the plot and the table follow every change."""
@@ -294,21 +502,15 @@ class Explorer(PlainText, w.VBox):
         _indicator(indicator)  # a clear error for an unknown indicator
         self._frames = {name: indicator_frame(name) for name in INDICATORS}
         frame = self._frames[indicator]
-        names = area_names(frame)
         low, high = year_range(frame)
         years = tuple(years) if years else (low, high)
         self.indicator = w.Dropdown(
             options=[(spec.label, name) for name, spec in INDICATORS.items()],
             value=indicator,
             description="Indicator:",
+            layout=w.Layout(width="22em", max_width="100%"),
         )
-        self.areas = w.SelectMultiple(
-            options=names,
-            value=tuple(areas if areas else default_areas(frame)),
-            rows=12,
-            description="Areas:",
-            layout=w.Layout(width="22em"),
-        )
+        self.areas = AreaPicker(area_names(frame), areas if areas else default_areas(frame))
         self.years = w.IntRangeSlider(
             value=years,
             min=low,
@@ -317,24 +519,29 @@ class Explorer(PlainText, w.VBox):
             description="Years:",
             continuous_update=False,
             readout=False,
-            layout=w.Layout(width="18em"),
+            layout=w.Layout(width="18em", max_width="calc(100% - 6em)"),
         )
         self.years_label = w.Label()  # the slider's own readout cuts "2012 – 2017" short
         help_text = w.HTML(
-            "<small>Ctrl-click (Cmd-click on a Mac) to pick several areas. "
-            "The province (dashed line) is always shown for comparison.</small>"
+            CONTROL_STYLE + "<p style='margin: 0.2em 0'>Tap or click an area to show or hide "
+            "its line (with a keyboard: Tab to it, then Space). The province (dashed line) is "
+            "always shown for comparison.</p>"
         )
-        self.plot = w.Output(layout=w.Layout(min_height="22em"))
+        self.plot = w.Output()
+        self.plot.add_class("tipcourse-explorer-plot")
         self.table = w.HTML()
         self._renderer = Renderer()
         self.table.add_class("tipcourse-explorer-table")
         for control in (self.indicator, self.areas, self.years):
             control.observe(self._changed, "value")
-        controls = w.VBox(
-            [self.indicator, w.HBox([self.years, self.years_label]), help_text],
-            layout=w.Layout(width="26em", margin="0 2em 0 0"),
+        controls = w.HBox(
+            [
+                self.indicator,
+                w.HBox([self.years, self.years_label], layout=w.Layout(max_width="100%")),
+            ],
+            layout=w.Layout(flex_flow="row wrap", align_items="center"),
         )
-        super().__init__([w.HBox([controls, self.areas]), self.plot, self.table])
+        super().__init__([controls, self.areas, help_text, self.plot, self.table])
         self.add_class("tipcourse-explorer")
         self.update()
 

@@ -12,8 +12,9 @@ compared with the key (`solutions/keys/exNN.json`, written by `make release`).
 
 The modules, in the order a run uses them:
     reading     keys; finding files and where each came from; reading one file as data
-    selection   one submission per student and exercise, or a conflict (never a silent choice)
     scoring     every question of the key against the saved answers
+    batch       reading and scoring every file in one pass (large batches: forked workers)
+    selection   one submission per student and exercise, or a conflict (never a silent choice)
     manual      merging the lecturer's scores of open responses (bound to the text scored)
     reports     gradebook.csv, manual.csv, errors.csv, feedback/<exercise>__<id>.md
                 (feedback files written by forked workers: parallel)
@@ -40,11 +41,11 @@ from pathlib import Path
 
 from . import reports  # noqa: F401  (grading.reports.feedback_name in tests)
 from .analysis import figure_helper, write_item_analysis
+from .batch import graded_submission, read_and_score
 from .manual import apply_manual, read_manual
 from .model import MAX_BYTES, GradingError, Report
-from .reading import BatchOptions, load_batch, load_keys, read_roster
+from .reading import BatchOptions, find_submissions, load_keys, read_roster
 from .reports import check_out_dir, summary_lines, write_outputs
-from .scoring import grade_submission
 from .selection import select
 
 __all__ = ["MAX_BYTES", "BatchOptions", "GradingError", "Report", "grade", "main"]
@@ -98,11 +99,15 @@ def _grade(
     keys = load_keys(keys_dir)
     manual_input = read_manual(manual) if manual else []
     check_out_dir(out, overwrite)
-    submissions, problems = load_batch(paths, keys, out, options)
-    with figure_helper(len(submissions)) as ahead:
+    options = options or BatchOptions()
+    found, problems = find_submissions(paths, skip=out, person_folders=options.person_folders)
+    # Started first, the figures' helper imports matplotlib while the batch is read.
+    with figure_helper(len(found)) as ahead:
+        submissions, more = read_and_score(found, keys, options)
+        problems += more
         chosen = select(submissions, now or dt.datetime.now(dt.UTC))
         graded = sorted(
-            (grade_submission(s, keys[s.exercise]) for s in chosen.kept),
+            (graded_submission(s, keys[s.exercise]) for s in chosen.kept),
             key=lambda g: (g.submission.exercise, g.submission.student_id),
         )
         problems += chosen.problems

@@ -78,6 +78,11 @@ class Submission:
     source: str = ""  # the folder the file came from (see grading.selection)
     source_is_person: bool = False  # that folder is one person's
     expected_id: str | None = None  # that person's id, from a roster
+    # Set by grading.batch as soon as the file is read, when `answers` are scored and then
+    # dropped (a large batch is not held twice, nor sent between processes): per question of
+    # the key, in its order, (answer entry, scoring.Outcome); and the flags scoring raised.
+    scored: list[tuple[object, tuple]] | None = None
+    scoring_flags: list[str] = field(default_factory=list)
 
     @property
     def display(self) -> str:

@@ -1,11 +1,12 @@
-"""Use every core for a large batch: the feedback files (`fork_map`) and the item-analysis
+"""Use every core for a large batch: reading and scoring the files (grading.batch) and
+writing the feedback files (grading.reports) with `fork_map`, and drawing the item-analysis
 figures, whose matplotlib import is done ahead, while the batch is scored (`Ahead`).
 
-`fork_map` runs `function(part)` for each part of `items` in forked workers and returns the
-results in order. Forked workers inherit the grader's memory, so nothing but the slice bounds
-and the results crosses between processes. On Linux only (fork is missing on Windows and
-unsafe on macOS once system libraries are loaded) and for large batches; otherwise it runs
-in this process: the same results, one core.
+`fork_map` runs `function(part)` for each part of `items`, in forked workers and in this
+process, and returns the results in order. Forked workers inherit the grader's memory, so
+nothing but the slice bounds and the results crosses between processes. On Linux only (fork
+is missing on Windows and unsafe on macOS once system libraries are loaded) and for large
+batches; otherwise it runs in this process: the same results, one core.
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ def fork_map(
     items: Sequence[T],
     meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
-    """`function` over slices of `items`, concatenated in order; `meanwhile()` runs in this
-    process while the workers do. Only the slice bounds go to the workers (they see `items`
-    in the memory they inherit) and the results come back."""
+    """`function` over slices of `items`, concatenated in order. This process works too: it
+    runs `meanwhile()` while the workers do, or without one, does the first slice itself
+    (its results need not be sent). Only the slice bounds go to the workers (they see
+    `items` in the memory they inherit) and the results come back."""
     global _JOB
     n = workers()
     if len(items) < MIN_PARALLEL or n < 2 or sys.platform != "linux":
@@ -54,13 +56,15 @@ def fork_map(
         return function(items)
     size = -(-len(items) // n)
     bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
+    here = [] if meanwhile else bounds[:1]
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
-            pending = pool.map_async(_run_part, bounds)
+        with multiprocessing.get_context("fork").Pool(len(bounds) - len(here)) as pool:
+            pending = pool.map_async(_run_part, bounds[len(here) :])
             if meanwhile:
                 meanwhile()
-            results = pending.get()
+            results = [_run_part(part) for part in here]
+            results += pending.get()
     finally:
         _JOB = ()
     return [r for part in results for r in part]

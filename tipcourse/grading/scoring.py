@@ -3,35 +3,47 @@
 from __future__ import annotations
 
 from ..quiz.questions import AnswerFormatError, check
-from .model import Graded, QuestionGrade, Submission
 from .reading import describe_type, listed
+
+# A question's outcome: (score, messages, status). It depends on the question and the response
+# only, so one outcome serves every student who gave the same response (see `answer_outcome`).
+Outcome = tuple[float | None, list[str], str]
+Memo = dict[tuple[int, object], Outcome]
 
 # --- grading -----------------------------------------------------------------------------------
 
 
-def grade_answer(spec: dict, entry: object) -> QuestionGrade:
-    """Score one saved answer. Never raises: a malformed answer scores 0, with the reason."""
+def answer_outcome(spec: dict, entry: object, memo: Memo | None = None) -> Outcome:
+    """(score, messages, status) of one saved answer (a QuestionGrade's); score None: an open
+    response. Never raises: a malformed answer scores 0, with the reason.
+
+    With `memo` (one dict per run, or per part of a run, kept while its keys live), a response
+    given before to the same question reuses that outcome: a class's answers repeat (the
+    options, the key's variants), and checking is most of the scoring time. The outcome's
+    messages are then shared between students: never change them in place."""
     if entry is None:
-        return QuestionGrade(spec, None, 0.0, ["Not answered."], "not answered")
+        return 0.0, ["Not answered."], "not answered"
     if not isinstance(entry, dict) or "response" not in entry:
-        return QuestionGrade(
-            spec,
-            entry,
-            0.0,
-            ["The saved answer is malformed, so it could not be graded."],
-            "wrong type",
-        )
+        return 0.0, ["The saved answer is malformed, so it could not be graded."], "wrong type"
     raw = entry["response"]
+    seen = response_key(raw) if memo is not None and spec["kind"] != "open" else None
+    if seen is None:
+        return _check(spec, raw)
+    outcome = memo.get((id(spec), seen))
+    if outcome is None:
+        outcome = memo[(id(spec), seen)] = _check(spec, raw)
+    return outcome
+
+
+def _check(spec: dict, raw: object) -> Outcome:
     if _is_empty(raw):
-        return QuestionGrade(spec, entry, 0.0, ["Not answered."], "not answered")
+        return 0.0, ["Not answered."], "not answered"
     try:
         result = check(spec, raw)
     except AnswerFormatError as err:
-        return QuestionGrade(spec, entry, 0.0, [f"Not graded: {err}"], "wrong type")
+        return 0.0, [f"Not graded: {err}"], "wrong type"
     except (TypeError, ValueError, OverflowError):
-        return QuestionGrade(
-            spec,
-            entry,
+        return (
             0.0,
             [
                 f"Not graded: the answer is {describe_type(raw)}, which "
@@ -41,8 +53,24 @@ def grade_answer(spec: dict, entry: object) -> QuestionGrade:
             "wrong type",
         )
     if result.manual:
-        return QuestionGrade(spec, entry, None, result.messages, "to be scored")
-    return QuestionGrade(spec, entry, result.score, result.messages, result.status)
+        return None, result.messages, "to be scored"
+    return result.score, result.messages, result.status
+
+
+def response_key(raw: object) -> object:
+    """A response as a dict key, or None for a shape not worth remembering. Two responses with
+    the same key are the same answer and are shown the same: the type is part of the key (1,
+    1.0 and true are equal in Python), and a float is keyed by its repr (0.0 and -0.0 too)."""
+    kind = type(raw)
+    if kind is float:
+        return float, repr(raw)
+    if kind in (str, int, bool):
+        return kind, raw
+    if kind is list and all(type(x) is str for x in raw):
+        return list, tuple(raw)
+    if kind is dict and all(type(v) is str for v in raw.values()):  # JSON keys are strings
+        return dict, tuple(raw.items())
+    return None
 
 
 def _is_empty(raw: object) -> bool:
@@ -52,14 +80,22 @@ def _is_empty(raw: object) -> bool:
     return raw is None or (isinstance(raw, (list, dict)) and not raw)
 
 
-def grade_submission(sub: Submission, key: dict) -> Graded:
-    """Every question of the key, in the key's order; flags for anything the lecturer should see."""
-    grades = [grade_answer(spec, sub.answers.get(qid)) for qid, spec in key.items()]
-    flags = list(sub.flags)
-    unknown = [qid for qid in sub.answers if qid not in key]
+def score_answers(
+    answers: dict, key: dict, memo: Memo | None = None
+) -> tuple[list[tuple[object, Outcome]], list[str]]:
+    """(answer entry, outcome) of every question of the key, in the key's order, and the flags
+    that scoring raises (unknown question ids, answers of the wrong type)."""
+    scored = []
+    for qid, spec in key.items():
+        entry = answers.get(qid)
+        scored.append((entry, answer_outcome(spec, entry, memo)))
+    flags = []
+    unknown = [qid for qid in answers if qid not in key]
     if unknown:
         flags.append(f"unknown question ids ignored: {listed(unknown)}")
-    wrong = [g.spec["id"] for g in grades if g.status == "wrong type"]
+    wrong = [
+        qid for qid, (_, outcome) in zip(key, scored, strict=True) if outcome[2] == "wrong type"
+    ]
     if wrong:
         flags.append(f"wrong answer type (0 points): {listed(wrong)}")
-    return Graded(sub, grades, flags)
+    return scored, flags

@@ -1,72 +1,53 @@
-"""Slides: every lesson as a reveal.js deck that works offline, and the same deck live in RISE.
+"""Slides: a seminar deck per lesson, offline in reveal.js; and the notebook itself live in RISE.
 
-Authors do not tag cells. `with_slide_types(nb)` derives the slide metadata in a copy of the
-notebook: a markdown cell that starts with a `#` or `##` heading opens a slide, `###` a
-sub-slide, the setup cell (the first code cell, when it only imports and starts the lesson) is
-skipped, everything else continues the current slide. A cell that already has
-`slideshow.slide_type` keeps it. `build(out)` converts the lessons of `notebooks/` with
-nbconvert's SlidesExporter against reveal.js, require.js and the widget manager copied from
-`node_modules/` next to the decks. `write_metadata(paths)` writes the derived types into the
-notebooks themselves, so that RISE in JupyterLab shows the same deck.
+`build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` from three
+structured sources, read at build time so that content edits flow in: the committed, executed
+notebook, its question bank (`tipcourse/banks/lNN.yaml`) and its 90-minute lesson plan
+(`instructor/lesson_plans/NN_x.md`); `deck.py` turns them into a list of slides (plain data)
+and `render` writes them as reveal.js HTML, loaded from a copy of `node_modules/reveal.js` next
+to the decks, so nothing comes from the network. No code, no prompts, no widget: a self-check
+is a question slide with its answer on a fragment, and the speaker view (press S) carries the
+plan's notes.
+
+For a live notebook, RISE in JupyterLab: authors do not tag cells. `with_slide_types(nb)`
+derives the slide metadata in a copy of the notebook: a markdown cell that starts with a `#` or
+`##` heading opens a slide, `###` a sub-slide, the setup cell (the first code cell, when it only
+imports and starts the lesson) is skipped, everything else continues the current slide. A cell
+that already has `slideshow.slide_type` keeps it. `write_metadata(paths)` writes the derived
+types into the notebooks themselves.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
+import html
+import json
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import nbformat
 
 from ..paths import BUILD, NODE_MODULES, ROOT
-from . import site
-
-if TYPE_CHECKING:  # nbconvert is imported when the first deck is made
-    from nbconvert import SlidesExporter
+from . import deck as model
 
 DEFAULT_OUT = BUILD / "slides"
 REVEAL = "reveal.js"  # <out>/reveal.js/{dist,plugin/notes}
-REVEAL_ASSETS = {"dist": "reveal.js/dist", "plugin/notes": "reveal.js/plugin/notes"}
-STATIC_ASSETS = {**site.ASSETS, "jquery.min.js": "jquery/dist/jquery.min.js"}
+REVEAL_ASSETS = {
+    "dist": "reveal.js/dist",
+    "plugin/notes": "reveal.js/plugin/notes",
+    "plugin/zoom": "reveal.js/plugin/zoom",
+}
+MARKER = ".tipcourse-build"  # in every output folder: a build may empty it
+PLANS = Path("instructor") / "lesson_plans"
+LESSON = re.compile(r"\d\d_\w+")
 HEADING = re.compile(r"(#{1,6})\s")
 SETUP_CALL = re.compile(r"\bstart_(lesson|assignment|solution)\(")
 IMPORT = re.compile(r"(from\s+\S+\s+)?import\s")
-
-# nbconvert's reveal template, with the site's offline blocks and reveal.js started without the
-# MathJax 2 calls of the stock template (MathJax 3 typesets once, on load).
-SLIDES_TEMPLATE = (
-    "{%- extends 'index.html.j2' -%}"
-    + site.OFFLINE_BLOCKS
-    + """
-{%- block html_head_css -%}
-<style type="text/css">{{ resources.tipcourse.css }}</style>
-{%- endblock html_head_css -%}
-{%- block footer_js -%}
-<script>
-require({waitSeconds: 30},
-  ["{{ resources.reveal.url_prefix }}/dist/reveal.js",
-   "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
-  function (Reveal, RevealNotes) {
-    Reveal.initialize({controls: true, progress: true, history: true, hash: true,
-                       transition: "{{ resources.reveal.transition }}", slideNumber: "c/t",
-                       plugins: [RevealNotes], width: 1100, height: 750});
-    // A slide taller than the screen scrolls rather than being cut off.
-    function scrollTall() {
-      var limit = $(".reveal").height() * 0.95;
-      $("section.present").find("section").addBack().filter(function () {
-        return $(this).height() > limit; })
-        .css({"height": "95vh", "overflow-y": "auto"});
-    }
-    Reveal.on("ready", scrollTall);
-    Reveal.on("slidechanged", scrollTall);
-  });
-</script>
-{%- endblock footer_js -%}
-"""
-)
+LINK = re.compile(r'(\b(?:href|src)=")([^":#?]+?)\.ipynb((?:#[^"]*)?")')
 
 
 # --- slide metadata ---------------------------------------------------------------------------
@@ -139,7 +120,240 @@ def write_metadata(paths: list[Path]) -> list[Path]:
     return changed
 
 
+# --- rendering ---------------------------------------------------------------------------------
+
+D = model  # the geometry the estimates in deck.py assume
+CSS = f"""
+.reveal-viewport {{ --r-main-font-size: {D.FONT}px; --r-main-color: #1a1a1a;
+  --r-heading-color: #0b3d6b; --r-link-color: #0b57a3; }}
+.reveal .slides {{ text-align: left; }}
+.reveal .slides > section {{ box-sizing: border-box; width: {D.WIDTH}px;
+  padding: {D.PAD_TOP}px {D.PAD_X}px 0; font-size: {D.FONT}px; line-height: {D.LINE}; }}
+.reveal .slides > section.dense {{ font-size: {D.DENSE}px; }}
+.reveal h1, .reveal h2 {{ font-size: {D.TITLE_FONT}px; line-height: {D.TITLE_LINE};
+  margin: 0 0 {D.TITLE_GAP}px; text-transform: none; font-weight: 600; letter-spacing: 0; }}
+.reveal p, .reveal li {{ line-height: {D.LINE}; margin: 0 0 {D.GAP}em; }}
+.reveal ul, .reveal ol {{ display: block; margin: 0 0 0 {D.INDENT}em; padding: 0; }}
+.reveal li {{ margin-bottom: {D.GAP}em; }}
+.reveal li p {{ margin: 0; }}
+.reveal .timebox {{ font-size: {D.TIMEBOX_FONT}px; line-height: 2; margin: 0; color: #555; }}
+.reveal .lead {{ font-size: 0.8em; color: #555; }}
+.reveal blockquote {{ box-sizing: border-box; width: auto; margin: 0 0 {D.GAP}em;
+  padding: 0.3em 0.6em 0.3em calc({D.INDENT}em - 6px); border-left: 6px solid #0b57a3;
+  background: #f3f6fa; box-shadow: none; font-style: normal; }}
+.reveal blockquote p {{ margin: 0 0 {D.GAP}em; }}
+.reveal blockquote p:last-child {{ margin-bottom: 0; }}
+.reveal .chips {{ font-size: 0.8em; color: #333; }}
+.reveal .chips b {{ font-weight: 600; }}
+.reveal .mark {{ color: #1b5e20; font-weight: 600; }}
+.reveal .mark.short {{ white-space: nowrap; }}
+.reveal .answer {{ color: #1b5e20; }}
+.reveal img {{ display: block; margin: 0 0 8px; max-width: 100%; }}
+.reveal .side {{ display: flex; gap: {D.SIDE_GAP}px; align-items: flex-start; }}
+.reveal .side img {{ flex: none; }}
+.reveal code {{ font-size: 0.9em; }}
+.reveal .slide-number {{ font-size: 14px; }}
+"""
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="stylesheet" href="{reveal}/dist/reset.css">
+<link rel="stylesheet" href="{reveal}/dist/reveal.css">
+<link rel="stylesheet" href="{reveal}/dist/theme/white.css">
+<style>{css}</style>
+</head>
+<body>
+<div class="reveal"><div class="slides">
+{slides}
+</div></div>
+<script src="{reveal}/dist/reveal.js"></script>
+<script src="{reveal}/plugin/notes/notes.js"></script>
+<script src="{reveal}/plugin/zoom/zoom.js"></script>
+<script>
+Reveal.initialize({{width: {width}, height: {height}, margin: 0.04, center: false, hash: true,
+  slideNumber: "c/t", transition: "none", controlsTutorial: false, plugins: [RevealNotes, RevealZoom]}});
+</script>
+</body>
+</html>
+"""
+
+_MD = None
+
+
+def markdown(text: str, inline: bool = False) -> str:
+    """Markdown -> HTML (CommonMark with tables; the course's own text, so HTML passes)."""
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+    out = _MD.renderInline(text) if inline else _MD.render(text)
+    return rewrite_links(out)
+
+
+def rewrite_links(page: str) -> str:
+    """A link to another lesson points at its deck: `x.ipynb#a` -> `x.slides.html#a`."""
+    return LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}.slides.html{m.group(3)}", page)
+
+
+def render_blocks(blocks: list[model.Block]) -> str:
+    """Blocks -> HTML; consecutive items of a list, options or quotations share one element."""
+    out: list[str] = []
+    groups: list[tuple[str, list[model.Block]]] = []
+    for block in blocks:
+        if groups and groups[-1][0] == block.kind and block.kind in LISTS:
+            groups[-1][1].append(block)
+        else:
+            groups.append((block.kind, [block]))
+    for kind, group in groups:
+        out.append(LISTS[kind](group) if kind in LISTS else _single(group[0]))
+    return "\n".join(out)
+
+
+def _items(tag: str, css: str = "") -> Callable[[list[model.Block]], str]:
+    def render(group: list[model.Block]) -> str:
+        items = []
+        for b in group:
+            value = f' value="{html.escape(b.mark)}"' if tag == "ol" and b.mark else ""
+            mark = ""
+            if css and b.mark:
+                short = " short" if len(b.mark) < 6 else ""
+                mark = (
+                    f' <span class="fragment mark{short}" data-fragment-index="0">'
+                    f"{html.escape(b.mark)}</span>"
+                )
+            items.append(f"<li{value}>{markdown(b.text, inline=True)}{mark}</li>")
+        cls = f' class="{css}"' if css else ""
+        return f"<{tag}{cls}>" + "".join(items) + f"</{tag}>"
+
+    return render
+
+
+LISTS = {
+    "bullet": _items("ul"),
+    "number": _items("ol"),
+    "option": _items("ul", "options"),
+    "quote": lambda g: "<blockquote>" + "".join(markdown(b.text) for b in g) + "</blockquote>",
+}
+
+
+def _single(block: model.Block) -> str:
+    if block.kind == "lead":
+        return f'<p class="lead">{markdown(block.text, inline=True)}</p>'
+    if block.kind == "chips":
+        return f'<p class="chips"><b>Categories:</b> {markdown(block.text, inline=True)}</p>'
+    if block.kind == "answer":
+        inner = markdown(block.text, inline=True)
+        return f'<p class="fragment answer" data-fragment-index="0">{inner}</p>'
+    if block.kind in ("image", "image-side"):
+        w, h = block.size
+        return (
+            f'<img src="data:image/png;base64,{block.image}" alt="{html.escape(block.alt)}" '
+            f'width="{w}" height="{h}">'
+        )
+    return markdown(block.text)
+
+
+def render_slide(slide: model.Slide, first: bool = False) -> str:
+    cls = f"slide-{slide.kind}" + (" dense" if slide.dense else "")
+    heading = "h1" if first else "h2"
+    parts = [f'<section class="{cls}" data-kind="{slide.kind}">']
+    if slide.timebox:
+        parts.append(f'<p class="timebox">{html.escape(slide.timebox)}</p>')
+    parts.append(f"<{heading}>{markdown(slide.title, inline=True)}</{heading}>")
+    side = [b for b in slide.blocks if b.kind == "image-side"]
+    if side:
+        rest = [b for b in slide.blocks if b is not side[0]]
+        parts.append(f'<div class="side">{_single(side[0])}<div>{render_blocks(rest)}</div></div>')
+    else:
+        parts.append(render_blocks(slide.blocks))
+    if slide.notes:
+        parts.append(f'<aside class="notes">{markdown(slide.notes)}</aside>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render(slides: list[model.Slide], title: str) -> str:
+    """The deck as one reveal.js page (reveal.js at ./reveal.js)."""
+    body = "\n".join(render_slide(s, first=(i == 0)) for i, s in enumerate(slides))
+    return PAGE.format(
+        title=html.escape(title),
+        reveal=REVEAL,
+        css=CSS,
+        slides=body,
+        width=D.WIDTH,
+        height=D.HEIGHT,
+    )
+
+
 # --- building the decks -----------------------------------------------------------------------
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    """A committed notebook, its sources joined (read without validating: the build only
+    reads it, and the lessons are validated by their own tests)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for cell in document.get("cells", []):
+        cell["source"] = "".join(cell.get("source", ""))
+        for output in cell.get("outputs", []):
+            for mime, value in output.get("data", {}).items():
+                if isinstance(value, list):
+                    output["data"][mime] = "".join(value)
+    return nbformat.from_dict(document)
+
+
+def read_bank(path: Path) -> dict[str, dict]:
+    """{question id: spec}, in the bank's order; {} when there is no bank."""
+    from ..quiz.banks import parse_yaml
+
+    if not path.exists():
+        return {}
+    specs = parse_yaml(path.read_text(encoding="utf-8")) or []
+    return {s["id"]: s for s in specs if isinstance(s, dict) and "id" in s}
+
+
+def glossary_terms(path: Path, number: str) -> list[str]:
+    """The glossary's terms first taught in lesson `number`, as Markdown lines."""
+    if not path.exists() or not number:
+        return []
+    terms = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("first_lesson", "").strip() != str(int(number)):
+                continue
+            names = ", ".join(
+                x
+                for x in (
+                    f"*{row['indonesian']}*" if row.get("indonesian") else "",
+                    row.get("abbreviation", ""),
+                )
+                if x
+            )
+            terms.append(
+                f"**{row['term']}**" + (f" ({names})" if names else "") + f": {row['definition']}"
+            )
+    return terms
+
+
+def lesson_deck(notebook: Path, root: Path = ROOT) -> tuple[list[model.Slide], str, list[str]]:
+    """(slides, page title, problems) for one lesson notebook and its bank and plan."""
+    nb = read_notebook(notebook)
+    lesson = model.read_lesson(nb, notebook.stem)
+    meta_id = str((nb.metadata.get("tipcourse") or {}).get("id", f"l{lesson.number}"))
+    bank = read_bank(root / "tipcourse" / "banks" / f"{meta_id}.yaml")
+    plan_path = root / PLANS / f"{notebook.stem}.md"
+    if plan_path.exists():
+        plan = model.parse_plan(plan_path.read_text(encoding="utf-8"))
+    else:
+        plan = model.Plan(problems=["no lesson plan"])
+    problems = [f"{plan_path.relative_to(root)}: {p}" for p in plan.problems]
+    terms = glossary_terms(root / "data" / "glossary.csv", lesson.number)
+    slides = model.deck(lesson, bank, plan, terms)
+    return slides, f"{lesson.number} {lesson.title}: seminar slides", problems
 
 
 def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
@@ -152,68 +366,45 @@ def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
             dirs_exist_ok=True,
             ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
         )
-    site.copy_assets(out, node_modules, STATIC_ASSETS)  # the reveal template loads jquery too
 
 
-_EXPORTER = None
+def fresh_folder(out: Path) -> Path:
+    """Empty `out` for a build. A folder that is not empty and was not written by a build is
+    refused, so a mistyped --out never deletes anything else."""
+    out = Path(out)
+    if out.exists():
+        if any(out.iterdir()) and not (out / MARKER).exists():
+            raise FileExistsError(
+                f"{out} is not empty and was not written by a build of the "
+                "site or the slides: choose another --out"
+            )
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("Written by `python -m tipcourse slides`; emptied by each build.\n")
+    return out
 
 
-def slides_exporter() -> SlidesExporter:
-    """The SlidesExporter, made once per process."""
-    global _EXPORTER
-    if _EXPORTER is None:
-        from jinja2 import DictLoader
-        from nbconvert import SlidesExporter
-
-        static = site.STATIC
-        _EXPORTER = SlidesExporter(
-            extra_loaders=[DictLoader({"tipcourse_slides.html.j2": SLIDES_TEMPLATE})],
-            template_file="tipcourse_slides.html.j2",
-            reveal_url_prefix=REVEAL,
-            reveal_theme="white",
-            require_js_url=f"{static}/require.js",
-            jquery_url=f"{static}/jquery.min.js",
-            widget_renderer_url=f"{static}/html-manager/embed-amd.js",
-            mathjax_url=f"{static}/mathjax/tex-chtml-full.js",
-            language_code="en",
-        )
-    return _EXPORTER
-
-
-def convert(nb: nbformat.NotebookNode, stem: str) -> str:
-    """A lesson -> its deck (the slide types are set in a copy)."""
-    nb = with_slide_types(nb)
-    info = site.lesson_info(nb, stem)
-    nb.metadata["title"] = f"{info['heading']} | {site.COURSE}"
-    site.add_alt_texts(nb)
-    resources = {
-        "metadata": {"name": stem},
-        "tipcourse": {"static": site.STATIC, "math": site.has_math(nb), "css": site.CSS},
-    }
-    body, _ = slides_exporter().from_notebook_node(nb, resources=resources)
-    return site.rewrite_links(body, ".slides.html")
-
-
-def write_deck(job: tuple[Path, Path]) -> Path:
-    source, target = job
-    target.write_text(convert(nbformat.read(source, as_version=4), source.stem), encoding="utf-8")
-    return target
+def lessons(root: Path = ROOT) -> list[Path]:
+    """The lesson notebooks (`notebooks/NN_x.ipynb`; the appendix has no seminar)."""
+    return sorted(p for p in (root / "notebooks").glob("*.ipynb") if LESSON.fullmatch(p.stem))
 
 
 def build(
     out: Path = DEFAULT_OUT,
     root: Path = ROOT,
     node_modules: Path = NODE_MODULES,
-    workers: int | None = None,
 ) -> list[Path]:
-    """One deck per lesson of notebooks/ into `out` (emptied first): NN_x.slides.html."""
+    """One deck per lesson into `out` (emptied first): NN_x.slides.html."""
     started = time.monotonic()
-    out = site.fresh_folder(out)
+    out = fresh_folder(out)
     copy_assets(out, node_modules)
-    jobs = [
-        (path, out / f"{path.stem}.slides.html")
-        for path in sorted((root / "notebooks").glob("*.ipynb"))
-    ]
-    written = site.in_parallel(write_deck, jobs, workers)
+    written = []
+    for notebook in lessons(root):
+        slides, title, problems = lesson_deck(notebook, root)
+        for problem in problems:
+            print(f"slides: {problem} (the deck is made without it)")
+        target = out / f"{notebook.stem}.slides.html"
+        target.write_text(render(slides, title), encoding="utf-8")
+        written.append(target)
     print(f"slides: {len(written)} decks in {out} ({time.monotonic() - started:.1f} s)")
     return written

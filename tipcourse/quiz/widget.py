@@ -7,7 +7,18 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..ui import WIDE, PlainText, make, markdown, message_html, number, plain_line, shared_layout
+from ..ui import (
+    WIDE,
+    PlainText,
+    as_typed,
+    make,
+    markdown,
+    message_html,
+    number,
+    plain_line,
+    shared_layout,
+    times,
+)
 from .questions import (
     AnswerFormatError,
     Response,
@@ -75,7 +86,11 @@ def _text_input(spec: dict, placeholder: str) -> Control:
         layout=shared_layout(width="24em"),
     )
     parts = [box] + ([make(w.Label, value=spec["unit"])] if spec.get("unit") else [])
-    return make(w.HBox, children=parts), lambda: box.value, lambda v: setattr(box, "value", str(v))
+    return (
+        make(w.HBox, children=parts),
+        lambda: box.value,
+        lambda v: setattr(box, "value", as_typed(v)),
+    )
 
 
 def _dropdowns(spec: dict, order: list[str]) -> Control:
@@ -246,7 +261,18 @@ class QuestionWidget(PlainText, w.VBox):
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
             self._show_saved(
-                f"Restored your saved answer (saved {entry['attempts']} time(s)).",
+                f"Restored your saved answer (saved {times(entry['attempts'])}).",
+                entry["response"],
+            )
+
+    def recorded(self, entry: dict) -> None:
+        """Show an answer saved from code (`course.record`) as if it had been typed here."""
+        self._set(entry["response"])
+        if self.mode == "selfcheck":
+            self._show_result(check(self.spec, entry["response"]), entry["attempts"])
+        else:
+            self._show_saved(
+                f"Saved from the code cell below (saved {times(entry['attempts'])}).",
                 entry["response"],
             )
 
@@ -265,7 +291,7 @@ class QuestionWidget(PlainText, w.VBox):
         else:
             entry = self.store.record(self.spec["id"], response)
             self._show_saved(
-                f"Saved (saved {entry['attempts']} time(s)). You can change it and "
+                f"Saved (saved {times(entry['attempts'])}). You can change it and "
                 "save again until you submit.",
                 response,
             )
@@ -302,8 +328,7 @@ class QuestionWidget(PlainText, w.VBox):
         entry = self.store.get(self.spec["id"])
         if entry is None:
             return "not answered yet"
-        n = entry["attempts"]
-        return f"answered (saved {'once' if n == 1 else f'{n} times'})"
+        return f"answered (saved {times(entry['attempts'])})"
 
     def _repr_mimebundle_(self, **kwargs) -> dict | None:
         bundle = super()._repr_mimebundle_(**kwargs)

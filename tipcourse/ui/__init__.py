@@ -78,6 +78,18 @@ def number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def as_typed(value: object) -> str:
+    """A saved response as a student would type it: 7.0 as "7", 14.13 as "14.13"."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def times(n: int) -> str:
+    """ "once", "2 times": how often an answer was saved."""
+    return "once" if n == 1 else f"{n} times"
+
+
 def plain_line(text: str, limit: int = 100) -> str:
     first = " ".join(text.split())
     return first if len(first) <= limit else first[: limit - 1] + "…"

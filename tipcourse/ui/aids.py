@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import ipywidgets as w
 
 from .. import law
-from . import WIDE, PlainText, message_html
+from . import WIDE, PlainText, message_html, shared_layout
 
 # --- legal decision aids -----------------------------------------------------------------------
 
@@ -18,7 +18,9 @@ def _ticks(values: Iterable[str], title: str) -> tuple[dict[str, w.Checkbox], w.
         v: w.Checkbox(description=v.replace("_", " "), value=False, indent=False, layout=WIDE)
         for v in values
     }
-    return boxes, w.VBox([w.HTML(f"<b>{title}</b>"), *boxes.values()])
+    # room between the column headers (ipywidgets' Layout has no `gap`); columns wrap when narrow
+    column = shared_layout(min_width="13em", flex="1 1 13em", margin="0 2em 0.5em 0")
+    return boxes, w.VBox([w.HTML(f"<b>{title}</b>"), *boxes.values()], layout=column)
 
 
 class PalermoAid(PlainText, w.VBox):
@@ -42,7 +44,9 @@ class PalermoAid(PlainText, w.VBox):
         self.age_known.observe(lambda ch: setattr(self.age, "disabled", not ch["new"]), "value")
         super().__init__(
             [
-                w.HBox([acts_box, means_box, purposes_box]),
+                w.HBox(
+                    [acts_box, means_box, purposes_box], layout=shared_layout(flex_flow="row wrap")
+                ),
                 w.HBox([self.age_known, self.age]),
                 self.verdict,
             ]
