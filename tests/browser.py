@@ -192,3 +192,47 @@ class Lab:
     def screenshot(self, name: str):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+@contextlib.contextmanager
+def chromium_browser():
+    """Headless Chromium through Playwright; a clear failure when none is installed."""
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run make test (tools/ensure-browser finds or "
+            "installs one) or set TIPCOURSE_CHROMIUM",
+            pytrace=False,
+        )
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Offline:
+    """A browser context that serves file:// only; every other request is aborted and noted."""
+
+    def __init__(self, browser, size: tuple[int, int] = (1366, 768)):
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        self.requests: list[str] = []
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def open(self, path: Path, query: str = ""):
+        """A new page on `path`, loaded; its console and page errors collect in `page.errors`."""
+        page = self.context.new_page()
+        page.errors = []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(f"page error: {e}"))
+        page.goto(path.as_uri() + query)
+        page.wait_for_load_state("load")
+        return page

@@ -49,3 +49,17 @@ def test_grading_is_timed_in_fresh_processes_with_its_memory():
     assert timing.graded == 30 and len(timing.runs) == 2
     assert min(timing.runs) <= timing.seconds <= max(timing.runs)
     assert timing.memory > 10  # MB: at least the interpreter and the grader
+
+
+def test_the_grading_line_gives_the_median_the_runs_and_the_memory(monkeypatch):
+    from tipcourse.bench import grading
+
+    timing = grading.GradingTime(4.5, [4.5, 4.25, 6.0], 10_000, 134.4, 120.6)
+    monkeypatch.setattr(grading, "time_grading", lambda document: timing)
+    monkeypatch.setattr(grading, "student_notebook", lambda document, root: None)
+    monkeypatch.setattr(grading, "time_execution", lambda nb: 9.0)
+    line = grading.run()[0]
+    assert "graded in 4.50 s (0.45 ms each; the median of 4.50, 4.25, 6.00 s" in line
+    assert "peak memory 134 MB (its largest worker process 121 MB); target < 5 s: met." in line
+    monkeypatch.setattr(grading, "time_grading", lambda document: timing._replace(seconds=5.2))
+    assert grading.run()[0].endswith("target < 5 s: NOT met.")

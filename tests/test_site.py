@@ -22,6 +22,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser import Offline
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from tipcourse.__main__ import main
@@ -427,44 +428,10 @@ def test_the_search_index_holds_every_page(built_site):
 
 @pytest.fixture(scope="module")
 def browser(built_site):
-    from browser import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    from browser import chromium_browser
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: run make test (tools/ensure-browser finds or "
-            "installs one) or set TIPCOURSE_CHROMIUM",
-            pytrace=False,
-        )
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
-
-
-class Offline:
-    """A browser context that serves file:// only; every other request is aborted and noted."""
-
-    def __init__(self, browser, size: tuple[int, int] = SIZES["1366x768"]):
-        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-        self.requests: list[str] = []
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def open(self, path: Path, query: str = ""):
-        page = self.context.new_page()
-        page.errors = []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("pageerror", lambda e: page.errors.append(f"page error: {e}"))
-        page.goto(path.as_uri() + query)
-        page.wait_for_load_state("load")
-        return page
 
 
 def wait_for_widgets(page, offline, timeout=30_000):
@@ -674,3 +641,15 @@ def test_navigation_on_a_phone_and_in_print(built_site, browser):
         assert page.errors == [] and offline.requests == []
     finally:
         offline.context.close()
+
+
+def test_sphinx_builds_twice_in_one_process_without_warnings(tmp_path):
+    """docutils keeps Sphinx's node registrations per process: without a namespace of its own,
+    a second build (the CI suite had one) warns about every node class."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "index.md").write_text("# A page\n\nSome text.\n", encoding="utf-8")
+    for n in (1, 2):
+        warnings = site.sphinx_build(src, tmp_path / f"html{n}", tmp_path / f"doctrees{n}")
+        assert not [w for w in warnings if "already registered" in w], warnings
+        assert (tmp_path / f"html{n}" / "index.html").exists()

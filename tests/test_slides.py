@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser import Offline
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from tipcourse.__main__ import main
@@ -471,45 +472,18 @@ def test_a_build_never_empties_a_folder_it_did_not_write(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    from browser import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    from browser import chromium_browser
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: run make test (tools/ensure-browser finds or "
-            "installs one) or set TIPCOURSE_CHROMIUM",
-            pytrace=False,
-        )
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
-class Offline:
-    """A 1280x720 browser context that serves file:// only; other requests are noted."""
-
-    def __init__(self, browser):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 720})
-        self.requests: list[str] = []
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def open(self, path: Path):
-        page = self.context.new_page()
-        page.errors = []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("pageerror", lambda e: page.errors.append(f"page error: {e}"))
-        page.goto(path.as_uri())
-        page.wait_for_function("() => document.querySelector('.reveal.ready')", timeout=30_000)
-        page.evaluate("document.fonts.ready")
-        return page
+def open_deck(offline, path: Path):
+    """A deck in a page, once reveal.js has laid it out and its fonts are loaded."""
+    page = offline.open(path)
+    page.wait_for_function("() => document.querySelector('.reveal.ready')", timeout=30_000)
+    page.evaluate("document.fonts.ready")
+    return page
 
 
 # Each slide shown in turn: its height in the slide's own pixels (reveal.js scales the
@@ -530,9 +504,9 @@ MEASURE = """() => {
 @pytest.mark.parametrize("stem", [p.stem for p in LESSONS])
 def test_every_slide_fits_1280x720_offline(built, browser, stem):
     out, _ = built
-    offline = Offline(browser)
+    offline = Offline(browser, (1280, 720))
     try:
-        page = offline.open(out / f"{stem}.slides.html")
+        page = open_deck(offline, out / f"{stem}.slides.html")
         measured = page.evaluate(MEASURE)
         tallest = max(m["height"] for m in measured)
         print(f"{stem}: {len(measured)} slides, tallest {tallest} px")
@@ -549,9 +523,9 @@ def test_every_slide_fits_1280x720_offline(built, browser, stem):
 @pytest.mark.browser
 def test_the_answer_is_a_fragment_and_the_speaker_view_has_the_plans_notes(built, browser):
     out, _ = built
-    offline = Offline(browser)
+    offline = Offline(browser, (1280, 720))
     try:
-        page = offline.open(out / "01_palermo_definition.slides.html")
+        page = open_deck(offline, out / "01_palermo_definition.slides.html")
         index = page.evaluate(
             "() => Reveal.getSlides().findIndex(s => s.dataset.kind === 'question')"
         )

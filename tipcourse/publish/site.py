@@ -327,9 +327,12 @@ def sphinx_build(src: Path, html: Path, doctrees: Path, workers: int = 1) -> lis
 
     from sphinx.application import Sphinx
     from sphinx.deprecation import RemovedInSphinx11Warning
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     warnings = io.StringIO()
-    with python_warnings.catch_warnings():
+    # docutils_namespace undoes the registrations of a build (as sphinx-build does), so a
+    # second build in one process (the tests, a lecturer's session) does not warn about each.
+    with python_warnings.catch_warnings(), patch_docutils(CONF_DIR), docutils_namespace():
         # The theme and myst-parser use APIs that Sphinx 11 removes: theirs to change.
         python_warnings.filterwarnings("ignore", category=RemovedInSphinx11Warning)
         app = Sphinx(
