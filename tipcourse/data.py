@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
@@ -27,10 +28,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .paths import DATA
-from .ui import tables
 
-# In a notebook, the tables read well: text left-aligned, a dash where a value is missing.
-tables.install()
+if "ipykernel" in sys.modules:  # in a notebook only (the table view imports ipywidgets' package)
+    from .ui import tables
+
+    # The tables read well: text left-aligned, a dash where a value is missing.
+    tables.install()
 
 if TYPE_CHECKING:  # imported on first validation: it is slow to import
     import pandera.pandas as pa

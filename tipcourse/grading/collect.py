@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import io
 import os
 import stat
 import sys
@@ -32,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import EXERCISE_ID, MAX_BYTES, GradingError, Submission, SubmissionError
-from .reading import read_submission, sniff_delimiter
+from .reading import open_roster, read_submission
 from .reports import _write_csv
 from .selection import identity, select
 
@@ -331,12 +329,7 @@ def _apply_conflict_rules(collected: list[tuple[Row, Submission]]) -> None:
 def read_user_roster(path: Path) -> dict[str, str]:
     """{hub user (as `identity` folds it): student id} from a CSV with the columns `user`
     (or `username`) and `student_id`."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise GradingError(f"Cannot read the roster {path}: {err}") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    fields = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    reader, fields = open_roster(path)
     who, sid = fields.get("user") or fields.get("username"), fields.get("student_id")
     if not who or not sid:
         raise GradingError(

@@ -167,16 +167,22 @@ def _scan_folder(
     return sorted(found, key=lambda f: f.path), sorted(other)
 
 
-def read_roster(path: Path) -> dict[str, str]:
-    """{participant number: student id} from the LMS's participant list: Moodle's grading
-    worksheet ("Identifier" = "Participant 1234567", "ID number") or a two-column CSV
-    (participant, student_id)."""
+def open_roster(path: Path) -> tuple[csv.DictReader, dict[str, str]]:
+    """A roster CSV (any delimiter, a BOM allowed) as a row reader and its columns by folded
+    name ({"id number": "ID number", ...}); a clear error when it cannot be read."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise GradingError(f"Cannot read the roster {path}: {err}") from None
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    fields = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    return reader, {name.strip().casefold(): name for name in reader.fieldnames or []}
+
+
+def read_roster(path: Path) -> dict[str, str]:
+    """{participant number: student id} from the LMS's participant list: Moodle's grading
+    worksheet ("Identifier" = "Participant 1234567", "ID number") or a two-column CSV
+    (participant, student_id)."""
+    reader, fields = open_roster(path)
     who = fields.get("identifier") or fields.get("participant")
     sid = fields.get("id number") or fields.get("student_id")
     if not who or not sid:
