@@ -27,7 +27,7 @@ NODE_STAMP := node_modules/.installed
 # repository has no virtualenv of its own: see notebooks-check).
 SETUP ?= $(STAMP)
 
-.PHONY: setup lab test bench notebooks notebooks-check release release-check handout clean site \
+.PHONY: translate lab-id setup lab test bench notebooks notebooks-check release release-check handout clean site \
 	slides node_modules wheels-check hub-test
 
 setup: $(STAMP)
@@ -57,6 +57,13 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_LESSON)),$(FIRST_LESSON),notebooks)
 
+# The Indonesian edition: the same JupyterLab, its menus in Indonesian (the pinned language pack;
+# Settings > Language), opening the Indonesian lesson 00.
+lab-id: $(STAMP)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.user_settings_dir="$$($(PY) -c 'from tipcourse.authoring import labsetup; print(labsetup.write_language_settings())')" \
+		--LabApp.default_url=/lab/tree/notebooks/id/00_start_here.ipynb
+
 # The browser tests need a Chromium: tools/ensure-browser finds one, or installs one where it
 # can, or stops here with one line saying what to run.
 test: $(STAMP) $(NODE_STAMP)
@@ -76,13 +83,14 @@ hub-test: $(STAMP) $(NODE_STAMP)
 	  TIPCOURSE_HUB_TEST=1 TIPCOURSE_CHROMIUM="$$chromium" $(PY) -m pytest tests/hub
 
 # The reading copy (build/site/, offline): Sphinx with myst-nb and sphinx-book-theme, from the
-# committed notebooks, nothing executed (tipcourse/publish/site.py).
+# committed notebooks, nothing executed (tipcourse/publish/site.py); the Indonesian edition in
+# build/site/id/.
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tipcourse site --out build/site
 
 # A seminar deck per lesson (build/slides/NN_x.slides.html, reveal.js beside it, offline), made
 # from the lesson notebook, its question bank and its lesson plan in a few seconds; S opens
-# the speaker view with the plan's notes.
+# the speaker view with the plan's notes. The Indonesian decks are in build/slides/id/.
 slides: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tipcourse slides --out build/slides
 
@@ -92,11 +100,18 @@ bench: $(STAMP)
 # Authors edit the .md; these build the .ipynb from it: synced (jupytext), executed in place,
 # normalised, so that an unchanged notebook gives the same bytes.
 notebooks: $(SETUP)
-	$(PY) -m tipcourse notebooks notebooks
+	$(PY) -m tipcourse notebooks notebooks notebooks/id
+
+# The Indonesian edition (docs/TRANSLATING.md): the catalogues in locale/id/ and
+# tipcourse/locale/ brought in step with the English, then the Indonesian sources written from
+# them (notebooks/id, solutions/id, banks/id, lesson plans) and the interface's .mo compiled.
+# Then `make notebooks release` executes them.
+translate: $(SETUP)
+	$(PY) -m tipcourse translate --update
 
 # The solutions first (synced, executed), then the student copies and keys written from them.
 release: $(SETUP)
-	$(PY) -m tipcourse notebooks solutions
+	$(PY) -m tipcourse notebooks solutions solutions/id
 	$(PY) -m tipcourse release
 
 # `make notebooks release` on a clean clone changes nothing: checked in a temporary copy of the

@@ -127,6 +127,29 @@ def test_lesson_01_questions_respond_and_answers_survive_a_restart(lab):
     lab.screenshot("lesson01-restored")
 
 
+def test_indonesian_lesson_01_answers_in_indonesian_into_the_same_answers(lab):
+    """Issue 18: the Indonesian lesson 01 asks in Indonesian, its feedback and buttons are
+    Indonesian, and the answer goes to the file the English edition uses (one key)."""
+    from tipcourse.quiz.banks import load_bank
+
+    lab, answers_dir = lab
+    lab.open("notebooks/id/01_palermo_definition.ipynb")
+    lab.run_all()
+    assert lab.problems() == []
+    english, spec = load_bank("l01")["l01-consent"], load_bank("l01", "id")["l01-consent"]
+    assert spec["options"]["b"] != english["options"]["b"]  # translated, same option ids
+    box = lab.question("l01-consent")
+    assert spec["prompt"].split("*")[-1].strip()[:40] in box.text_content()
+    box.get_by_text(spec["options"]["b"][:40], exact=False).click()
+    box.get_by_role("button", name=words("id", "Check")).click()
+    text = feedback(box)
+    assert words("id", "Correct") != "Correct" and text.startswith(words("id", "Correct"))
+    assert spec["feedback"]["b"][:40] in text and english["feedback"]["b"][:40] not in text
+    answers = json.loads((answers_dir / "l01.json").read_text())
+    assert answers["answers"]["l01-consent"]["response"] == "b"
+    lab.screenshot("lesson01-id-answered")
+
+
 def test_exercise_01_saves_without_revealing_and_runs_clean(lab):
     lab, answers_dir = lab
     lab.open("exercises/ex01_palermo_definition.ipynb")
@@ -186,22 +209,37 @@ def contrast_check(page) -> tuple[int, list[str]]:
     )
 
 
-LESSONS = sorted(
-    p.name for p in (Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")
+ROOT = Path(__file__).parent.parent
+# Both editions: the English lessons and exercises, and the Indonesian ones (issue 18).
+LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
+    f"id/{p.name}" for p in (ROOT / "notebooks" / "id").glob("[0-9][0-9]_*.ipynb")
 )
-EXERCISES = sorted(p.name for p in (Path(__file__).parent.parent / "exercises").glob("ex*.ipynb"))
+EXERCISES = sorted(p.name for p in (ROOT / "exercises").glob("ex*.ipynb")) + sorted(
+    f"id/{p.name}" for p in (ROOT / "exercises" / "id").glob("ex*.ipynb")
+)
+
+
+def words(language: str, english: str) -> str:
+    """What the interface shows for `english` in `language`."""
+    from tipcourse import i18n
+
+    with i18n.using(language):
+        return i18n._(english)
 
 
 def _first_single_choice(lesson_file):
     from tipcourse.quiz.banks import load_bank
 
-    source = (Path(__file__).parent.parent / "notebooks" / lesson_file).read_text()
-    bank = load_bank(f"l{lesson_file[:2]}")
-    return next(
+    language = "id" if lesson_file.startswith("id/") else "en"
+    name = lesson_file.removeprefix("id/")
+    source = (ROOT / "notebooks" / lesson_file).read_text()
+    bank = load_bank(f"l{name[:2]}", language)
+    spec = next(
         spec
         for qid, spec in bank.items()
         if spec["kind"] == "single" and f'course.ask(\\"{qid}\\")' in source
     )
+    return spec, language
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -210,24 +248,24 @@ def test_every_lesson_runs_clean_and_a_question_answers(lab, lesson):
     feedback (a student's first usable widget), reported in $TIPCOURSE_ARTIFACTS."""
     lab, answers_dir = lab
     lab.open(f"notebooks/{lesson}")
-    spec = _first_single_choice(lesson)
+    spec, language = _first_single_choice(lesson)
     start = time.monotonic()
     lab.start_run_all()
     box = lab.question(spec["id"])
     box.get_by_text(spec["options"][spec["answer"]], exact=True).click()
-    box.get_by_role("button", name="Check").click()
+    box.get_by_role("button", name=words(language, "Check")).click()
     box.locator(".tipcourse-feedback").wait_for(timeout=120_000)
     seconds = time.monotonic() - start
-    assert feedback(box).startswith("Correct")
+    assert feedback(box).startswith(words(language, "Correct"))
     lab.wait_run_all()
     assert lab.problems() == []
-    report_first_widget(lesson, seconds)
-    lab.screenshot(f"lesson-{lesson[:2]}")
+    report_first_widget(lesson.replace("/", "-"), seconds)
+    lab.screenshot(f"lesson-{lesson.replace('/', '-')[:5]}")
 
 
 def report_first_widget(lesson: str, seconds: float) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / f"first-widget-{lesson[:2]}.json").write_text(
+    (ARTIFACTS / f"first-widget-{lesson.removesuffix('.ipynb')}.json").write_text(
         json.dumps({"lesson": lesson, "seconds_to_first_feedback": round(seconds, 2)})
     )
     print(f"{lesson}: first feedback {seconds:.1f} s after Run All")
@@ -240,5 +278,7 @@ def test_every_exercise_runs_clean_and_shows_no_key(lab, exercise):
     lab.run_all()
     assert lab.problems() == []
     text = lab.page.locator(".jp-NotebookPanel:visible").first.text_content()
-    assert "Answer key" not in text and "KEY (instructor copy)" not in text
-    lab.screenshot(f"exercise-{exercise[:4]}")
+    for language in ("en", "id"):
+        assert words(language, "Answer key (instructor copy)") not in text
+        assert words(language, "KEY (instructor copy): {key}").split("{")[0] not in text
+    lab.screenshot(f"exercise-{exercise.replace('/', '-')[:7]}")

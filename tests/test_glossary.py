@@ -112,3 +112,20 @@ def test_new_terms_and_the_updated_bp2mi_entry():
     assert bp2mi["source"] == "bp2mi_2024_minister"
     assert glossary.search("uji tuntas")["term"].tolist() == ["due diligence"]
     assert "KP2MI" in glossary.search("kementerian pelindungan")["abbreviation"].tolist()
+
+
+def test_the_indonesian_glossary_reads_its_own_definitions():
+    from tipcourse import i18n
+
+    english = glossary.table("en")
+    indonesian = glossary.table("id")
+    try:
+        assert list(english.columns) == ["term", "indonesian", "abbreviation", "definition"]
+        assert list(indonesian.columns) != list(english.columns)  # headers in Indonesian
+        assert len(indonesian) == len(english)
+        assert indonesian.iloc[:, 3].ne(english["definition"]).all()  # every definition
+        found = glossary.search("penjeratan utang")
+        assert "utang" in found.loc[0, "definition"].lower()  # searched and shown in Indonesian
+    finally:
+        i18n.set_language("en")
+    assert glossary.search("debt bondage").loc[0, "definition"].startswith("A debt")

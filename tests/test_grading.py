@@ -943,3 +943,50 @@ def test_benchmark_submissions_are_all_gradable(tmp_path, key_path):
     assert not [g for g in report.graded if "wrong answer type" in "; ".join(g.flags)]
     totals = {g.total for g in report.graded}
     assert len(totals) > 5  # random answers: a spread of scores, not all right or all wrong
+
+
+def test_benchmark_reports_cpu_time_and_load_of_each_run(tmp_path, monkeypatch):
+    from tipcourse.bench import grading as bench_grading
+
+    timing = bench_grading.time_grading(bench_grading.synthetic_key(), n=20, repeat=2)
+    assert timing.graded == 20 and len(timing.cpu) == len(timing.load) == 2
+    assert all(0 < c < 60 for c in timing.cpu) and all(a >= 0 for a in timing.load)
+    timing = timing._replace(cpu=[7.25, 8.5], load=[0.5, 2.25])
+    monkeypatch.setattr(bench_grading, "time_grading", lambda document: timing)
+    monkeypatch.setattr(bench_grading, "student_notebook", lambda document, root: None)
+    monkeypatch.setattr(bench_grading, "time_execution", lambda nb: 9.0)
+    line = bench_grading.run()[1]
+    assert "CPU time" in line and "7.25, 8.50 s" in line and "started: 0.50, 2.25 on" in line
+
+
+# --- one key, two languages (issue 18) -----------------------------------------------------------
+
+
+def test_a_mixed_class_is_graded_with_one_key_each_in_its_language(tmp_path, subs):
+    """The real ex01 key: an Indonesian and an English submission with the same answers get
+    the same scores, each feedback file in its submission's language; an unknown language is
+    flagged and gets English."""
+    from tipcourse import i18n
+
+    key = json.loads((ROOT / "solutions" / "keys" / "ex01.json").read_text(encoding="utf-8"))
+    specs = {q["id"]: q for q in key["questions"]}
+    texts = key["translations"]["id"]
+    answers = {qid: wrong_response(spec) for qid, spec in specs.items()}
+    for language, student in (("en", "EN1"), ("id", "ID1"), ("xx", "XX1")):
+        doc = build_submission("ex01", student, entries(answers), list(answers), WHEN, language)
+        (subs / f"ex01__{student}.json").write_text(json.dumps(doc), encoding="utf-8")
+    report = grade([subs], tmp_path / "out", ROOT / "solutions" / "keys")
+    book = gradebook(report)
+    assert book[("EN1", "ex01")]["total"] == book[("ID1", "ex01")]["total"]
+    english, indonesian = feedback(report, "ex01", "EN1"), feedback(report, "ex01", "ID1")
+    single = next(q for q in specs.values() if q["kind"] == "single")
+    wrong = answers[single["id"]]
+    assert single["feedback"][wrong][:40] in english
+    assert texts[single["id"]]["feedback"][wrong][:40] in indonesian
+    assert single["feedback"][wrong][:40] not in indonesian
+    with i18n.using("id"):
+        not_correct = i18n._("Not correct")
+    assert not_correct != "Not correct" and not_correct.lower() in indonesian.lower()
+    assert "not correct" not in indonesian.lower() and "not correct" in english.lower()
+    assert "unknown language" in book[("XX1", "ex01")]["flags"]
+    assert single["feedback"][wrong][:40] in feedback(report, "ex01", "XX1")

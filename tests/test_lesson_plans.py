@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tipcourse.authoring.lint import bank_ids, prose_objectives
+from tipcourse.authoring.markers import markers
 from tipcourse.quiz.banks import lessons, load_bank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,17 +27,39 @@ SECTIONS = (
     "What to watch for with a distressing subject",
     "Assessment",
 )
+# The Indonesian plans (instructor/lesson_plans/id/, written by `translate`) have the same
+# structure under these fixed headings: the checks read a plan through this table.
+INDONESIAN = {
+    "90-minute session": "Sesi 90 menit",
+    "3-hour session": "Sesi 3 jam",
+    "Discussion questions": "Pertanyaan diskusi",
+    "What to watch for with a distressing subject": (
+        "Hal yang perlu diperhatikan pada topik yang berat"
+    ),
+    "Assessment": "Penilaian",
+    "Learning objectives": "Tujuan pembelajaran",
+}
 QUESTION_ID = re.compile(r"\b(?:l\d\d|ex\d\d)-[a-z0-9-]+")
-TOTAL = re.compile(r"Exercise total: (\d+) points")
+TOTAL = re.compile(r"(?:Exercise total: (\d+) points|Total latihan: (\d+) poin)")
 NUMBERED = re.compile(r"^\d+\.\s", re.M)
 
 
-def lesson_notebooks():
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def lesson_notebooks(folder=NOTEBOOKS):
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
 def plan_for(notebook):
-    return PLANS / f"{notebook.stem}.md"
+    """The plan of a lesson notebook, in the notebook's language."""
+    folder = PLANS / "id" if notebook.parent.name == "id" else PLANS
+    return folder / f"{notebook.stem}.md"
+
+
+def english_headings(text):
+    """An Indonesian plan with its fixed headings put back in English, so that one set of
+    checks reads both editions; an English plan unchanged."""
+    for english, indonesian in INDONESIAN.items():
+        text = re.sub(rf"^## {re.escape(indonesian)}\s*$", f"## {english}", text, flags=re.M)
+    return re.sub(r"^\| menit \|", "| minutes |", text, flags=re.M)
 
 
 def key(number):
@@ -127,11 +150,11 @@ def assessment_problems(text, number):
     if exercise is None:
         return (
             []
-            if "no graded exercise" in body
+            if "no graded exercise" in body or "tidak memiliki latihan bernilai" in body
             else ["lesson without an exercise must say 'no graded exercise'"]
         )
     problems = []
-    stated = TOTAL.findall(body)
+    stated = [a or b for a, b in TOTAL.findall(body)]
     total = sum(q["points"] for q in exercise["questions"])
     if stated != [str(total)]:
         problems.append(f"Assessment states total {stated}, the key's total is {total}")
@@ -148,9 +171,10 @@ def lesson_metadata(notebook):
 
 def objective_problems(text, meta):
     """The plan's objectives ("As in the notebook") cite the numbers of the lesson's metadata
-    questions: their positions in the bank."""
+    questions: their positions in the bank ("(questions 1, 2)", in Indonesian "(soal 1, 2)")."""
     bank = bank_ids(meta["id"])
-    prose = prose_objectives(sections(text).get("Learning objectives", ""))
+    marks = markers(meta.get("language"))
+    prose = prose_objectives(sections(text).get("Learning objectives", ""), marks)
     if len(prose) != len(meta["objectives"]):
         return [f"{len(prose)} objectives, the lesson has {len(meta['objectives'])}"]
     problems = []
@@ -177,51 +201,58 @@ def live_use_problems(text, number):
     return problems
 
 
-NOTEBOOK_PARAMS = [pytest.param(nb, id=nb.stem) for nb in lesson_notebooks()]
+NOTEBOOK_PARAMS = [pytest.param(nb, id=nb.stem) for nb in lesson_notebooks()] + [
+    pytest.param(nb, id=f"id-{nb.stem}") for nb in lesson_notebooks(NOTEBOOKS / "id")
+]
+
+
+def plan_text(notebook):
+    return english_headings(plan_for(notebook).read_text(encoding="utf-8"))
 
 
 def test_every_lesson_notebook_has_a_plan_and_every_plan_a_notebook():
-    notebooks = {nb.stem for nb in lesson_notebooks()}
-    plans = {p.stem for p in PLANS.glob("[0-9][0-9]_*.md")}
-    assert len(notebooks) >= 9, "expected lessons 00-08 in notebooks/"
-    assert notebooks - plans == set(), "lessons without a plan"
-    assert plans - notebooks == set(), "plans without a lesson notebook (renamed slug?)"
+    for folder, plan_folder in ((NOTEBOOKS, PLANS), (NOTEBOOKS / "id", PLANS / "id")):
+        notebooks = {nb.stem for nb in lesson_notebooks(folder)}
+        plans = {p.stem for p in plan_folder.glob("[0-9][0-9]_*.md")}
+        assert len(notebooks) >= 9, f"expected lessons 00-08 in {folder}"
+        assert notebooks - plans == set(), "lessons without a plan"
+        assert plans - notebooks == set(), "plans without a lesson notebook (renamed slug?)"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_plan_has_the_sections(notebook):
-    text = plan_for(notebook).read_text(encoding="utf-8")
+    text = plan_text(notebook)
     assert section_problems(text) == []
     assert "SAPA 129" in sections(text)["What to watch for with a distressing subject"]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_session_tables_add_up_to_90_and_180_minutes(notebook):
-    assert session_problems(plan_for(notebook).read_text(encoding="utf-8")) == []
+    assert session_problems(plan_text(notebook)) == []
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_every_question_id_exists(notebook):
-    text = plan_for(notebook).read_text(encoding="utf-8")
+    text = plan_text(notebook)
     assert QUESTION_ID.search(text), "the plan names no question at all"
     assert id_problems(text, known_ids()) == []
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_objectives_cite_the_lessons_question_numbers(notebook):
-    text = plan_for(notebook).read_text(encoding="utf-8")
+    text = plan_text(notebook)
     assert objective_problems(text, lesson_metadata(notebook)) == []
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_sessions_use_the_lessons_questions(notebook):
-    text = plan_for(notebook).read_text(encoding="utf-8")
+    text = plan_text(notebook)
     assert live_use_problems(text, notebook.stem[:2]) == []
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
 def test_discussion_and_assessment(notebook):
-    text = plan_for(notebook).read_text(encoding="utf-8")
+    text = plan_text(notebook)
     assert discussion_problems(text) == []
     assert assessment_problems(text, notebook.stem[:2]) == []
 

@@ -1,6 +1,7 @@
 """Release writes student copies without any answer, and --check catches drift."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -136,10 +137,27 @@ def test_release_writes_exercise_and_key(course_copy):
     shutil.rmtree(course_copy / "solutions" / "keys")
     written = release.release(course_copy, execute=False, only=("ex01",))
     names = sorted(str(p.relative_to(course_copy)) for p in written)
+    name = next((course_copy / "solutions").glob("ex01_*.ipynb")).name
     assert names == [
-        f"exercises/{next((course_copy / 'solutions').glob('ex01_*.ipynb')).name}",
+        f"exercises/{name}",
+        f"exercises/id/{name}",  # the Indonesian edition, from solutions/id/
         "solutions/keys/ex01.json",
         "tipcourse/outlines/ex01.json",
     ]
     key = json.loads((course_copy / "solutions" / "keys" / "ex01.json").read_text())
     assert key["exercise"] == "ex01" and all("id" in q for q in key["questions"])
+    ids = [q["id"] for q in key["questions"]]
+    assert list(key["translations"]["id"]) == ids  # one key, the texts of both languages
+
+
+def test_a_translation_whose_key_differs_is_not_released(course_copy):
+    path = next((course_copy / "solutions" / "id").glob("ex01_*.ipynb"))
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.source.startswith("%%question") and "answer:" in c.source)
+    nb.cells[nb.cells.index(cell)].source = re.sub(
+        r"points: \d+", "points: 99", cell.source, count=1
+    )
+    nbformat.write(nb, path)
+    with pytest.raises(release.ReleaseError, match="differs from the English in more than"):
+        release.release(course_copy, execute=False, only=("ex01",))
+    assert release.check(course_copy) != []

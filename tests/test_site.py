@@ -7,7 +7,9 @@ the table of contents in the lesson order), then opened in headless Chromium wit
 off at 1366x768 and at 390x844: every page loads from file:// alone, widgets render from saved
 state, every question reads as text, no horizontal overflow, every option and label readable,
 plots scaled to the column, search works, no console errors, and axe-core finds no serious or
-critical problem beyond the few documented in KNOWN_AXE below.
+critical problem beyond the few documented in KNOWN_AXE below. The Indonesian edition
+(notebooks/id, exercises/id) is built beside it, in build/site/id, and checked the same way:
+its pages in Indonesian (`lang`, navigation, alt text, search), linked to the English.
 """
 
 import contextlib
@@ -36,10 +38,34 @@ DOCS = [f"notebooks/{p.stem}.html" for p in LESSONS] + [
     f"exercises/{p.stem}.html" for p in EXERCISES
 ]
 PAGES = ["index.html", *DOCS]
+# The Indonesian edition: the same page names under id/ (exercises/id is written by `release`).
+ID_LESSONS = sorted((ROOT / "notebooks" / "id").glob("*.ipynb"))
+ID_EXERCISES = sorted((ROOT / "exercises" / "id").glob("*.ipynb"))
+ID_DOCS = [f"id/notebooks/{p.stem}.html" for p in ID_LESSONS] + [
+    f"id/exercises/{p.stem}.html" for p in ID_EXERCISES
+]
+ID_PAGES = ["id/index.html", *ID_DOCS]
+# Words of the English site's own (its chrome, the theme's, the reading copy's) that an
+# Indonesian page must not show, with the Indonesian it shows instead (None: no fixed one).
+ENGLISH_CHROME = {
+    "Skip to main content": "Langsung ke isi utama",
+    "Back to top": "Kembali ke atas",
+    "Toggle primary sidebar": "Buka atau tutup bilah sisi utama",
+    "Color mode": "Mode warna",
+    "Print to PDF": "Cetak ke PDF",
+    "Search...": "Cari...",
+    "Text version:": None,
+    "Scroll sideways": None,
+    "What it covers": None,
+    "Graded exercises": None,
+}
 SIZES = {"1366x768": (1366, 768), "390x844": (390, 844)}
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
-# A plot drawn at 100 dpi has its smallest text (8 pt) about 11 px high: shown at 70% or more of
-# its size, that is 7.7 px or more.
+# The course draws its plots at 100 dpi: their tick labels (11 pt, seaborn's notebook context)
+# are 15.3 px high, their smallest text (8 pt: the source line, a timeline's labels) 11.1 px.
+# Shown at 70% or more of their size (tipcourse.css), that is at least 10.7 px and 7.8 px: on a
+# phone a plot keeps that width and scrolls sideways in its own box rather than shrink to the
+# column (at 390 px a 900 px plot would be shown at 0.39: 4-6 px text).
 LEGIBLE_SCALE = 0.7
 
 # Serious or critical axe findings that remain, each with where it comes from and why it is not
@@ -67,8 +93,9 @@ def ensure_node_modules():
         (ROOT / "node_modules" / ".installed").touch()
 
 
-def question_specs(path: Path) -> list[dict]:
-    """The specs (without keys) of the questions a notebook asks, in order."""
+def question_specs(path: Path, language: str = "en") -> list[dict]:
+    """The specs (without keys) of the questions a notebook asks, in order (a lesson's from
+    the bank of its language)."""
     from tipcourse.authoring.transforms import question_body
     from tipcourse.quiz.banks import load_bank, parse_yaml
 
@@ -78,7 +105,7 @@ def question_specs(path: Path) -> list[dict]:
         if cell.cell_type != "code":
             continue
         for qid in re.findall(r"""course\.ask\(\s*["']([\w-]+)["']""", cell.source):
-            specs.append(load_bank(qid[:3])[qid])
+            specs.append(load_bank(qid[:3], language)[qid])
         body = question_body(cell.source)
         if body:
             specs.append(parse_yaml(body))
@@ -102,6 +129,13 @@ def page_text(page: str) -> str:
     """The text of an HTML page (tags and scripts dropped, entities decoded)."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     return reading(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def notebook_of(name: str) -> Path:
+    """The notebook a page is made from: notebooks/x.html <- notebooks/x.ipynb, and
+    id/notebooks/x.html <- notebooks/id/x.ipynb."""
+    parts = Path(name).with_suffix(".ipynb").parts
+    return ROOT / parts[1] / "id" / parts[2] if parts[0] == "id" else ROOT.joinpath(*parts)
 
 
 # --- site pieces ------------------------------------------------------------------------------
@@ -279,13 +313,16 @@ def read(out: Path, name: str) -> str:
 
 def test_the_build_is_clean_and_writes_only_its_folder(built_site):
     out, said = built_site
-    assert re.search(rf"site: {len(PAGES)} pages in .* \(\d+\.\d s\)", said), said
+    assert re.search(rf"site: {len(PAGES)} pages in {out} \(\d+\.\d s\)", said), said
+    assert re.search(rf"site: {len(ID_PAGES)} pages in {out / 'id'} \(\d+\.\d s\)", said)
     assert "WARNING" not in said and "ERROR" not in said, said  # Sphinx's warnings
     assert [p.name for p in out.parent.iterdir()] == ["site"]  # nothing beside it
-    assert (out / site.MARKER).exists()
-    for name in site.UNUSED:
-        assert not (out / name).exists(), name
+    for folder in (out, out / "id"):
+        assert (folder / site.MARKER).exists()
+        for name in site.UNUSED:
+            assert not (folder / name).exists(), name
     assert not list(out.rglob("*.ipynb")), "no notebook is copied into the site"
+    assert not list(out.rglob("sphinx.mo")) and not list(out.rglob("theme.po"))  # conf.py
 
 
 def test_a_build_never_empties_a_folder_it_did_not_write(tmp_path):
@@ -298,10 +335,12 @@ def test_a_build_never_empties_a_folder_it_did_not_write(tmp_path):
 def test_every_lesson_and_exercise_has_a_page_and_no_solution_is_published(built_site):
     out, _ = built_site
     published = {str(p.relative_to(out)) for p in out.glob("*/*.html")} | {"index.html"}
-    assert published == set(PAGES)
+    assert published - {"id/index.html", "id/search.html"} == set(PAGES)
+    indonesian = {str(p.relative_to(out)) for p in out.glob("id/*/*.html")} | {"id/index.html"}
+    assert indonesian == set(ID_PAGES)
     assert (out / "search.html").exists() and (out / "searchindex.js").exists()
     assert not (out / "solutions").exists()
-    for name in PAGES:
+    for name in PAGES + ID_PAGES:
         text = read(out, name)
         assert not re.search(r'(?:href|src)="[^"]*solutions/', text), name
         assert "KEY (instructor copy)" not in text and "Answer key (instructor copy)" not in text
@@ -374,7 +413,7 @@ def test_pages_and_styles_load_nothing_from_the_network(built_site):
     """Nothing a page or a style sheet loads points off the machine (the browser tests check it
     at run time)."""
     out, _ = built_site
-    for name in [*PAGES, "search.html"]:
+    for name in [*PAGES, "search.html", *ID_PAGES, "id/search.html"]:
         assert remote_references(read(out, name)) == [], name
     for css in (out / site.STATIC).rglob("*.css"):
         found = re.findall(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8"))
@@ -388,17 +427,64 @@ def test_pages_and_styles_load_nothing_from_the_network(built_site):
 
 def test_links_and_sources_resolve(built_site):
     out, _ = built_site
-    for name in [*PAGES, "search.html"]:
+    for name in [*PAGES, "search.html", *ID_PAGES, "id/search.html"]:
         page = out / name
         for ref in re.findall(r'(?:href|src)="([^":#?]+)(?:[#?][^"]*)?"', page.read_text()):
             assert (page.parent / ref).resolve().exists(), f"{name}: {ref}"
 
 
-def test_plots_have_alt_text_from_the_lessons_text_alternatives(built_site):
+def test_every_plot_is_in_a_labelled_box_that_knows_its_width(built_site):
     out, _ = built_site
-    described = 0
-    for lesson in LESSONS:
-        page = read(out, f"notebooks/{lesson.stem}.html")
+    boxed = 0
+    for name in DOCS:
+        page = read(out, name)
+        images = re.findall(r"<img [^>]*tipcourse-plot[^>]*>", page)
+        boxes = re.findall(
+            r'<div class="tipcourse-plot-box" role="region" tabindex="0" aria-label="Plot (\d+): '
+            r'[^"]+" style="--tipcourse-plot-width: (\d+)px"><a [^>]*><img ([^>]*)>',
+            page,
+        )
+        assert len(boxes) == len(images), name
+        assert [int(n) for n, _, _ in boxes] == list(range(1, len(boxes) + 1))
+        for _, width, tag in boxes:
+            assert f'width="{width}"' in tag and int(width) > 0, name
+        boxed += len(boxes)
+    assert boxed > 0
+
+
+def test_a_box_is_named_after_the_plots_title_else_its_description():
+    assert site.short("one line per instrument or event from 1979 to 2026, earliest at the top.")
+    assert site.short("A plot. More.") == "A plot"
+    long = site.short("word " * 30)
+    assert long.endswith("…") and len(long) <= 61
+
+
+def test_an_edition_is_staged_from_its_own_folders(tmp_path):
+    """Another edition (the Indonesian one: notebooks/id, exercises/id) is staged the same way
+    from its own folders, in pages with the same names."""
+    lessons = tmp_path / "notebooks" / "id"
+    lessons.mkdir(parents=True)
+    (lessons / LESSONS[1].name).write_bytes(LESSONS[1].read_bytes())
+    sections = [site.Section("notebooks", "Pelajaran", lessons)]
+    assert site.notebook_files(ROOT, sections) == {"notebooks": [lessons / LESSONS[1].name]}
+    docs = site.stage(tmp_path / "src", ROOT, sections)
+    assert docs == [f"notebooks/{LESSONS[1].stem}"]
+    assert (tmp_path / "src" / "notebooks" / LESSONS[1].name).exists()
+    assert ":caption: Pelajaran" in (tmp_path / "src" / "index.md").read_text(encoding="utf-8")
+    assert site.notebook_files()["notebooks"] == LESSONS  # the default: the repository's
+
+
+@pytest.mark.parametrize(
+    "lessons, folder, language", [(LESSONS, "", "en"), (ID_LESSONS, "id/", "id")], ids=["en", "id"]
+)
+def test_plots_have_alt_text_from_the_lessons_text_alternatives(
+    built_site, lessons, folder, language
+):
+    out, _ = built_site
+    prefix, described = site.alt_prefix(language), 0
+    assert prefix == (site.ALT_PREFIX if language == "en" else "*Apa yang ditunjukkan grafik:*")
+    for lesson in lessons:
+        page = read(out, f"{folder}notebooks/{lesson.stem}.html")
         images = re.findall(r"<img [^>]*>", page)
         plots = [tag for tag in images if "tipcourse-plot" in tag]
         alts = [html.unescape(re.search(r'alt="([^"]*)"', tag).group(1)) for tag in plots]
@@ -406,8 +492,8 @@ def test_plots_have_alt_text_from_the_lessons_text_alternatives(built_site):
         cells = nbformat.read(lesson, as_version=4).cells
         for before, cell in pairwise(cells):
             drawn = any("image/png" in o.get("data", {}) for o in before.get("outputs", []))
-            if drawn and cell.source.startswith(site.ALT_PREFIX):
-                paragraph = re.split(r"\n\s*\n", cell.source[len(site.ALT_PREFIX) :].strip())[0]
+            if drawn and cell.source.startswith(prefix):
+                paragraph = re.split(r"\n\s*\n", cell.source[len(prefix) :].strip())[0]
                 start = site.plain(paragraph)[:50]
                 assert any(alt.startswith(start) for alt in alts), (lesson.name, start)
                 described += 1
@@ -421,6 +507,88 @@ def test_the_search_index_holds_every_page(built_site):
     for path in LESSONS + EXERCISES:
         heading = site.lesson_info(nbformat.read(path, as_version=4), path.stem)["heading"]
         assert reading(heading) in [reading(t) for t in titles], heading
+
+
+def test_the_indonesian_search_index_holds_every_page_in_its_own_words(built_site):
+    """Sphinx has no Indonesian search: conf.py's SearchIndonesian indexes words as written
+    (lower case, no English stemmer) without the commonest function words."""
+    out, _ = built_site
+    index = read(out, "id/searchindex.js")
+    titles = [reading(t) for t in json.loads(re.search(r'"titles":(\[.*?\])', index).group(1))]
+    for path in ID_LESSONS + ID_EXERCISES:
+        heading = site.lesson_info(nbformat.read(path, as_version=4), path.stem)["heading"]
+        assert reading(heading) in titles, heading
+    terms = json.loads(re.search(r'"terms":(\{.*?\})', index).group(1))
+    assert "perdagangan" in terms and "palermo" in terms  # "perdagang" under English rules
+    assert "yang" not in terms and "dan" not in terms
+    assert '"yang"' in read(out, "id/_static/language_data.js")
+
+
+def test_links_between_notebooks_follow_the_sites_layout(tmp_path):
+    """A lesson of notebooks/id links to ../../exercises/id/ex01.ipynb; on the site the
+    sections are side by side (notebooks/, exercises/), so the link becomes ../exercises/."""
+    source = (
+        "[ex](../../exercises/id/ex01_x.ipynb#part-a), [next](02_y.ipynb), "
+        "[web](https://x.org/a.ipynb), [data](../../data/x.csv)"
+    )
+    nb = new_notebook(cells=[new_markdown_cell(source), new_code_cell("# [no](02_y.ipynb)")])
+    folders = {
+        tmp_path / "notebooks" / "id": "notebooks",
+        tmp_path / "exercises" / "id": "exercises",
+    }
+    lesson = tmp_path / "notebooks" / "id" / "01_x.ipynb"
+    moved = site.staged_links(nb, lesson, "notebooks", folders)
+    assert moved.cells[0].source == source.replace("../../exercises/id/", "../exercises/")
+    assert moved.cells[1].source == "# [no](02_y.ipynb)"
+
+
+def test_the_start_pages_link_the_two_editions(built_site):
+    out, _ = built_site
+    english, indonesian = read(out, "index.html"), read(out, "id/index.html")
+    assert '<a href="id/index.html" hreflang="id" lang="id">Bahasa Indonesia</a>' in english
+    assert '<a href="../index.html" hreflang="en" lang="en">English</a>' in indonesian
+    assert "This course in another language:" in page_text(english)
+    assert "Mata kuliah ini dalam bahasa lain:" in page_text(indonesian)
+
+
+def chrome_text(page: str) -> str:
+    """What a page shows and names besides the notebook's own text: the theme's words, the
+    labels of its controls, and the words the reading copy adds (text versions, plot hints)."""
+    labels = re.findall(r'(?:aria-label|title|placeholder)="([^"]*)"', page)
+    added = re.findall(
+        r'class="(?:tipcourse-plot-hint|caption-text)">([^<]*)<'
+        r'|tipcourse-text-version docutils container">\s*<p><strong>([^<]*)</strong>',
+        page,
+    )
+    outside = re.sub(r"<article\b.*?</article>", " ", page, flags=re.S)
+    words = [*labels, *(a or b for a, b in added)]
+    return page_text(outside) + " " + reading(html.unescape(" ".join(words)))
+
+
+def test_the_indonesian_edition_is_in_indonesian(built_site):
+    out, _ = built_site
+    assert len(ID_LESSONS) >= 9, "notebooks/id has the Indonesian lessons"
+    for name in ID_PAGES:
+        page = read(out, name)
+        assert re.match(r'\s*<!DOCTYPE html>\s*<html lang="id"', page), name
+        text = chrome_text(page)
+        for english, indonesian in ENGLISH_CHROME.items():
+            assert english not in text, (name, english)
+            assert indonesian is None or indonesian in text, (name, indonesian)
+    nav = re.search(r'<nav class="bd-links bd-docs-nav".*?</nav>', read(out, "id/index.html"), re.S)
+    captions = re.findall(r'class="caption-text">([^<]*)<', nav.group(0))
+    assert (
+        captions == ["Pelajaran", "Latihan bernilai (salinan mahasiswa)"][: 1 + bool(ID_EXERCISES)]
+    )
+    assert re.findall(r'href="([^"#]+\.html)"', nav.group(0)) == [d[3:] for d in ID_DOCS]
+    index = page_text(read(out, "id/index.html"))
+    assert "Perdagangan orang di Asia Tenggara, Indonesia, dan NTT" in index
+    assert "| # | Judul |" not in index and "Yang dibahas" in index  # a table, in Indonesian
+    boxes = re.findall(
+        r'aria-label="([^"]*)" style="--tipcourse-plot-width',
+        read(out, f"id/notebooks/{ID_LESSONS[1].stem}.html"),
+    )
+    assert boxes and all(re.match(r"Grafik \d+: \S", b) for b in boxes), boxes
 
 
 # --- in the browser, network off --------------------------------------------------------------
@@ -510,26 +678,37 @@ LAYOUT_PROBLEMS = """() => {
   return out;
 }"""
 
-# Every plot: never wider than its column nor than drawn; as wide as the column when drawn wider
-# (scaled to the width); its scale; and whether it links to its full-size image.
+# Every plot: its width, its scale, its column and its box (which scrolls sideways where the
+# plot is wider than the column), the box's name and tab stop, the hint under it, and whether
+# the plot links to its full-size image.
 PLOTS = """() => [...document.querySelectorAll('img.tipcourse-plot, .widget-output img')]
   .map(img => { const article = img.closest('article'), style = getComputedStyle(article);
     const column = article.clientWidth - parseFloat(style.paddingLeft)
                    - parseFloat(style.paddingRight);
-    const width = img.getBoundingClientRect().width;
+    const width = img.getBoundingClientRect().width, box = img.closest('.tipcourse-plot-box');
+    const hint = box && box.nextElementSibling;
     return {src: img.src.slice(-20), width, natural: img.naturalWidth, column,
             scale: width / img.naturalWidth, plot: img.classList.contains('tipcourse-plot'),
-            link: (img.closest('a') || {}).href || ''}; })"""
+            link: (img.closest('a') || {}).href || '',
+            box: box && {width: box.getBoundingClientRect().width, inner: box.clientWidth,
+                         scrolls: box.scrollWidth > box.clientWidth + 1,
+                         role: box.getAttribute('role'), name: box.getAttribute('aria-label'),
+                         tab: box.getAttribute('tabindex'),
+                         hint: hint && hint.classList.contains('tipcourse-plot-hint')
+                               && getComputedStyle(hint).display !== 'none'
+                               && hint.getBoundingClientRect().height > 0}}; })"""
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES + ID_PAGES)
 def test_page_reads_offline(built_site, browser, name, size):
     out, _ = built_site
+    language = "id" if name.startswith("id/") else "en"
     offline = Offline(browser, SIZES[size])
     page = offline.open(out / name)
     try:
+        assert page.evaluate("document.documentElement.lang") == language
         views = page.locator(WIDGET_VIEW).count()
         if views:
             wait_for_widgets(page, offline)
@@ -545,29 +724,60 @@ def test_page_reads_offline(built_site, browser, name, size):
         assert all(width > 0 for width, _, _ in images), images
         assert all(alt for _, alt, in_widget in images if not in_widget), images
 
-        # Plots scaled to the column, and legible where the column is wide; on a phone the
-        # notebook's plots link to their full-size image.
+        # Plots scaled to the column, never wider than drawn nor shown below LEGIBLE_SCALE: a
+        # plot wider than its column (on a phone) scrolls sideways in its box, a labelled
+        # region the keyboard reaches, with a hint under it; the notebook's plots link to
+        # their full-size image.
         for plot in page.evaluate(PLOTS):
-            assert plot["width"] <= min(plot["natural"], plot["column"]) + 1, plot
-            assert plot["width"] >= min(plot["natural"], plot["column"]) - 40, plot
-            if size == "1366x768":
-                assert plot["scale"] >= LEGIBLE_SCALE, plot
+            box = plot["box"]
+            named = box and box["name"].startswith("Plot " if language == "en" else "Grafik ")
+            assert named and box["role"] == "region", plot
+            assert box["width"] <= plot["column"] + 1, plot
+            legible = max(plot["natural"] * LEGIBLE_SCALE, box["inner"])
+            assert abs(plot["width"] - min(plot["natural"], legible)) <= 1, plot
+            assert plot["scale"] >= LEGIBLE_SCALE - 0.01, plot
+            assert box["scrolls"] == (plot["width"] > box["inner"] + 1), plot
+            assert box["hint"] == box["scrolls"] and (box["tab"] == "0") == box["scrolls"], plot
             if plot["plot"]:
                 assert plot["link"].endswith(".png"), plot
 
         assert page.evaluate(LAYOUT_PROBLEMS) == []
 
         # Every question reads as text (the text version under each widget).
-        if name != "index.html":
-            notebook = ROOT / name.replace(".html", ".ipynb")
+        if not name.endswith("index.html"):
             flat = reading(text)
-            for spec in question_specs(notebook):  # its prompt in full, not its internal id
+            for spec in question_specs(notebook_of(name), language):  # its prompt in full
                 assert plain_start(spec["prompt"]) in flat, f"{spec['id']} is not in {name}"
             assert page.locator(".tipcourse-text-version").count() == views
 
         assert axe_violations(page) == []
         assert page.errors == [], page.errors
         assert offline.requests == [], f"network requests: {offline.requests}"
+    finally:
+        offline.context.close()
+
+
+@pytest.mark.browser
+def test_a_plot_scrolls_sideways_on_a_phone_by_touch_or_keyboard(built_site, browser):
+    """At 390 px, lesson 05's timeline (880 px drawn) keeps a legible width in its own box: the
+    page does not scroll sideways, the box does, from the keyboard too; a tap opens the image."""
+    out, _ = built_site
+    offline = Offline(browser, SIZES["390x844"])
+    page = offline.open(out / "notebooks" / f"{LESSONS[5].stem}.html")
+    try:
+        box = page.locator(".tipcourse-plot-box.tipcourse-scrolls").first
+        box.wait_for()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width == page.evaluate("document.documentElement.clientWidth") == 390
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelector('.tipcourse-plot-box.tipcourse-scrolls').scrollLeft > 0"
+        )
+        assert page.evaluate("document.documentElement.scrollLeft") == 0
+        assert box.locator("a").first.get_attribute("href").endswith(".png")
+        assert "Scroll sideways" in box.locator("xpath=following-sibling::p[1]").inner_text()
+        assert page.errors == [] and offline.requests == []
     finally:
         offline.context.close()
 
@@ -597,16 +807,22 @@ def test_lesson_01_widgets_render_from_saved_state(built_site, browser):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size", SIZES)
-def test_search_works_offline(built_site, browser, size):
+@pytest.mark.parametrize(
+    "folder, query, lesson",
+    [("", "Palermo", LESSONS[1]), ("id/", "perdagangan orang", ID_LESSONS[1])],
+    ids=["en", "id"],
+)
+def test_search_works_offline(built_site, browser, size, folder, query, lesson):
     out, _ = built_site
     offline = Offline(browser, SIZES[size])
-    page = offline.open(out / "search.html", "?q=Palermo")
+    page = offline.open(out / folder / "search.html", f"?q={query}")
     try:
         page.locator("#search-results ul.search li").first.wait_for(timeout=30_000)
         found = page.eval_on_selector_all(
             "#search-results ul.search li a", "links => links.map(a => a.href)"
         )
-        assert any(href.endswith(f"notebooks/{LESSONS[1].stem}.html") for href in found), found
+        wanted = f"{folder}notebooks/{lesson.stem}.html"
+        assert any(href.endswith(wanted) for href in found), found
         assert page.evaluate(LAYOUT_PROBLEMS) == []
         assert axe_violations(page) == []
         assert page.errors == [], page.errors

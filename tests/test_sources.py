@@ -119,7 +119,7 @@ def test_sync_keeps_unchanged_outputs_and_gives_deterministic_ids(pair):
 
 @pytest.mark.parametrize("folder", sources.PAIRED_FOLDERS)
 def test_a_notebook_without_its_md_is_reported(tmp_path, folder):
-    (tmp_path / folder).mkdir()
+    (tmp_path / folder).mkdir(parents=True)
     lone = tmp_path / folder / "ex09_lone.ipynb"
     nbformat.write(source_notebook(), lone)
     (problem,) = sources.out_of_step([tmp_path / folder])

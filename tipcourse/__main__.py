@@ -138,7 +138,17 @@ def main(argv: list[str] | None = None) -> int:
     exb.add_argument("--out", type=Path, required=True, help="the file to write")
     exb.add_argument("--overwrite", action="store_true", help="replace --out if it exists")
     web = sub.add_parser("site", help="the offline static HTML site of the course")
-    web.add_argument("--out", type=Path, help="output folder (default: build/site)")
+    web.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default: build/site; the Indonesian site in its id/)",
+    )
+    web.add_argument(
+        "--language",
+        choices=("en", "id"),
+        help="only this edition, in its place (English: --out, Indonesian: --out/id); "
+        "default: both",
+    )
     lin = sub.add_parser("lint", help="check lessons against docs/AUTHORING.md")
     lin.add_argument(
         "--cues",
@@ -157,8 +167,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="instead, add the current question ids to the record of released ids",
     )
+    tra = sub.add_parser(
+        "translate", help="the Indonesian edition from the English and its .po catalogues"
+    )
+    tra.add_argument(
+        "--update", action="store_true", help="first bring the catalogues in step with the English"
+    )
+    tra.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; fail if a catalogue or a translated file is out of step, and "
+        "report the share translated, fuzzy and missing",
+    )
     sli = sub.add_parser("slides", help="offline reveal.js slides of every lesson")
-    sli.add_argument("--out", type=Path, help="output folder (default: build/slides)")
+    sli.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default: build/slides; the Indonesian decks in its id/)",
+    )
+    sli.add_argument(
+        "--language",
+        choices=("en", "id"),
+        help="only this edition's decks, straight into --out (default: both)",
+    )
     sli.add_argument(
         "--write-metadata",
         nargs="*",
@@ -170,9 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "setup-lab":
-        from .authoring.labsetup import write_overrides
+        from .authoring.labsetup import write_language_settings, write_overrides
 
         print(f"JupyterLab settings written to {write_overrides()}")
+        print(f"JupyterLab settings in Indonesian (make lab-id) in {write_language_settings()}")
     elif args.command == "execute":
         from .authoring.execute import execute_file
 
@@ -231,7 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         from .publish import site
 
         try:
-            site.build(args.out or site.DEFAULT_OUT)
+            out = args.out or site.DEFAULT_OUT
+            if args.language == "en":
+                site.build_edition(out, "en")
+            elif args.language == "id":
+                site.build_edition(out / "id", "id")
+            else:
+                site.build_editions(out)
         except (FileExistsError, FileNotFoundError) as err:  # a wrong --out, no node_modules
             print(f"site: {err}", file=sys.stderr)
             return 2
@@ -244,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(cues.report(args.paths)))
             return 0  # a report; plain `lint` fails on what is over the limits
         return lint.main(args.paths, record=args.record)
+    elif args.command == "translate":
+        from . import translate
+
+        return translate.main(update_first=args.update, check_only=args.check)
     elif args.command == "slides":
         from .publish import slides
 
@@ -251,8 +293,10 @@ def main(argv: list[str] | None = None) -> int:
             paths = args.write_metadata or sorted((ROOT / "notebooks").glob("*.ipynb"))
             for path in slides.write_metadata(paths):
                 print(f"wrote slide metadata into {path}")
+        elif args.language:
+            slides.build(args.out or slides.DEFAULT_OUT, slides.EDITIONS[args.language])
         else:
-            slides.build(args.out or slides.DEFAULT_OUT)
+            slides.build_editions(args.out or slides.DEFAULT_OUT)
     return 0
 
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data
+from .i18n import N_, _
 from .ntt import INDICATORS, PROVINCE
 
 # Indicators the course has only for the province: not in a regency profile.
 PROVINCE_ONLY = {"education": "ntt_education"}
+PROVINCE_ONLY_LABELS = {"education": N_("Education")}  # shown with _()
 
 COLUMNS = [
     "area",
@@ -54,12 +56,16 @@ def _canonical(area: object) -> str:
                 return name
         if wanted in (PROVINCE.casefold(), "ntt"):
             raise ValueError(
-                f"{area!r} is the province, which every profile is compared with. "
-                f"Choose one of the 22 regencies and cities: {', '.join(valid)}."
+                _(
+                    "{area} is the province, which every profile is compared with. "
+                    "Choose one of the 22 regencies and cities: {areas}."
+                ).format(area=repr(area), areas=", ".join(valid))
             )
     raise ValueError(
-        f"Unknown area {area!r}. Choose one of the 22 regencies and cities of NTT "
-        f"(spelled as in ntt_areas): {', '.join(valid)}."
+        _(
+            "Unknown area {area}. Choose one of the 22 regencies and cities of NTT "
+            "(spelled as in ntt_areas): {areas}."
+        ).format(area=repr(area), areas=", ".join(valid))
     )
 
 
@@ -165,10 +171,14 @@ def profile_summary(profile: pd.DataFrame) -> dict:
     """
     missing = [c for c in COLUMNS if c not in profile.columns]
     if missing:
-        raise ValueError(f"Not a profile from regency_profile(): columns {missing} are missing.")
+        raise ValueError(
+            _("Not a profile from regency_profile(): columns {columns} are missing.").format(
+                columns=missing
+            )
+        )
     names = profile["area"].unique()
     if len(names) != 1:
-        raise ValueError(f"A profile describes one area; this one has {len(names)}.")
+        raise ValueError(_("A profile describes one area; this one has {n}.").format(n=len(names)))
     summary = {"area": str(names[0])}
     for indicator in INDICATORS:
         summary[indicator] = _summarise(profile[profile["indicator"] == indicator])
@@ -184,13 +194,24 @@ def describe_gaps(profile: pd.DataFrame) -> list[str]:
         years = summary[indicator]["missing_years"]
         if years:
             lines.append(
-                f"{spec.label_with_unit}: no value for {summary['area']} in "
-                f"{', '.join(map(str, years))} ({spec.resource})."
+                _("{indicator}: no value for {area} in {years} ({resource}).").format(
+                    indicator=f"{_(spec.label)} ({_(spec.unit)})",
+                    area=summary["area"],
+                    years=", ".join(map(str, years)),
+                    resource=spec.resource,
+                )
             )
     for indicator, resource in PROVINCE_ONLY.items():
+        name = PROVINCE_ONLY_LABELS.get(indicator)
         lines.append(
-            f"{indicator.capitalize()}: the course's data have only a province-wide figure "
-            f"({resource}); BPS NTT publishes regency figures to look up for {summary['area']}."
+            _(
+                "{indicator}: the course's data have only a province-wide figure "
+                "({resource}); BPS NTT publishes regency figures to look up for {area}."
+            ).format(
+                indicator=_(name) if name else indicator.capitalize(),
+                resource=resource,
+                area=summary["area"],
+            )
         )
     return lines
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import i18n
+from .i18n import _
 from .quiz.banks import load_bank, parse_yaml
 from .quiz.questions import (
     AnswerFormatError,
@@ -38,6 +40,7 @@ class Session:
     specs: dict = field(default_factory=dict)
     # The widget last shown for each question, so that `record` can show what it saved there.
     widgets: dict = field(default_factory=dict)
+    language: str = "en"  # what its widgets show and its submission records (tipcourse.i18n)
 
 
 _session: Session | None = None
@@ -45,17 +48,22 @@ _session: Session | None = None
 
 def _current() -> Session:
     if _session is None:
-        raise RuntimeError("Run the first code cell of the notebook first (it starts the lesson).")
+        raise RuntimeError(
+            _("Run the first code cell of the notebook first (it starts the lesson).")
+        )
     return _session
 
 
 def _notice(message: str) -> None:
     from IPython.display import HTML, display
 
-    display(HTML(f'<div class="tipcourse-warning" role="alert"><b>Note:</b> {message}</div>'))
+    note = _("Note:")
+    display(HTML(f'<div class="tipcourse-warning" role="alert"><b>{note}</b> {message}</div>'))
 
 
-def _start(notebook: str, mode: str, specs: dict, store_id: str | None = None) -> None:
+def _start(
+    notebook: str, mode: str, specs: dict, language: str, store_id: str | None = None
+) -> None:
     import pandas as pd
 
     from .ui import tables
@@ -63,28 +71,31 @@ def _start(notebook: str, mode: str, specs: dict, store_id: str | None = None) -
     pd.set_option("display.max_colwidth", None)  # tables of definitions must not be cut off
     tables.install()
     global _session
-    _session = Session(notebook, mode, AnswerStore(store_id or notebook), specs)
+    i18n.set_language(language)
+    store = AnswerStore(store_id or notebook)
+    _session = Session(notebook, mode, store, language=language, specs=specs)
     if _session.store.warning:
         _notice(_session.store.warning)
 
 
-def start_lesson(lesson: str) -> None:
-    """Open the lesson's answers file and question bank."""
-    _start(lesson, "selfcheck", dict(load_bank(lesson)))
+def start_lesson(lesson: str, language: str = "en") -> None:
+    """Open the lesson's answers file and question bank (in `language`: en, id). Both editions
+    of a lesson share one answers file: question ids and keys are the same."""
+    _start(lesson, "selfcheck", dict(load_bank(lesson, i18n.check(language))), language)
 
 
-def start_assignment(exercise: str) -> None:
+def start_assignment(exercise: str, language: str = "en") -> None:
     """Open the exercise's answers file and enable %%question cells."""
-    _start(exercise, "assignment", {})
+    _start(exercise, "assignment", {}, i18n.check(language))
     _register_magic()
 
 
-def start_solution(exercise: str) -> None:
+def start_solution(exercise: str, language: str = "en") -> None:
     """The instructor's copy of an exercise: its answers go to a separate file, keys are shown.
 
     `release` turns this call into start_assignment in the student copy.
     """
-    _start(exercise, "assignment", {}, store_id=f"{exercise}-solution")
+    _start(exercise, "assignment", {}, i18n.check(language), store_id=f"{exercise}-solution")
     _register_magic()
 
 
@@ -101,7 +112,11 @@ def ask(qid: str) -> QuestionWidget:
 
     session = _current()
     if qid not in session.specs:
-        raise KeyError(f"No question {qid!r} in the bank of {session.notebook}")
+        raise KeyError(
+            _("No question {question} in the bank of {notebook}").format(
+                question=repr(qid), notebook=session.notebook
+            )
+        )
     widget = QuestionWidget(
         session.specs[qid], session.store, "selfcheck", number=_position(session.notebook, qid)
     )
@@ -118,19 +133,26 @@ def question(text: str) -> QuestionWidget:
 
     session = _current()
     shell = get_ipython()
-    where = f"{session.notebook}, %%question cell" + (
+    # TRANSLATORS: %%question is the cell magic's name: keep it as it is.
+    where = _("{notebook}, %%question cell").format(notebook=session.notebook) + (
         f" In [{shell.execution_count}]" if shell is not None else ""
     )
     spec = parse_yaml(text)
     if not isinstance(spec, dict):
         raise SpecError(
-            f"{where}: a %%question cell must hold a YAML mapping (id, kind, prompt, ...)"
+            _("{where}: a %%question cell must hold a YAML mapping (id, kind, prompt, ...)").format(
+                where=where
+            )
         )
     # A solution cell holds the key, a student copy none of it: half a key is a mistake.
     validate_spec(spec, with_key=any(k in spec for k in KEY_FIELDS), where=where)
     exercise = session.notebook.removesuffix("-solution")
     if not spec["id"].startswith(f"{exercise}-"):
-        raise SpecError(f"{where}: question id {spec['id']!r} must start with '{exercise}-'")
+        raise SpecError(
+            _("{where}: question id {question} must start with '{exercise}-'").format(
+                where=where, question=repr(spec["id"]), exercise=exercise
+            )
+        )
     session.specs[spec["id"]] = spec
     has_key = "answer" in spec or "rubric" in spec
     widget = QuestionWidget(
@@ -148,20 +170,32 @@ def record(qid: str, value: object) -> None:
     """Save a value computed in code (a data task) as the answer to a question."""
     session = _current()
     if qid not in session.specs:
-        raise KeyError(f"No question {qid!r} above in this notebook; run its cell first")
+        raise KeyError(
+            _("No question {question} above in this notebook; run its cell first").format(
+                question=repr(qid)
+            )
+        )
     try:
         response = parse_response(session.specs[qid], value)
     except AnswerFormatError as err:
-        print(f"Not saved yet ({qid}): {err}")
+        print(_("Not saved yet ({question}): {error}").format(question=qid, error=err))
         return
     entry = session.store.record(qid, response)
     shown = as_typed(response) if isinstance(response, float) else repr(response)
     if qid in session.widgets:
         session.widgets[qid].recorded(entry)
     if session.store.problem:
-        print(f"Kept {shown} as your answer to {qid}, but: {session.store.problem}")
+        print(
+            _("Kept {value} as your answer to {question}, but: {problem}").format(
+                value=shown, question=qid, problem=session.store.problem
+            )
+        )
         return
-    print(f"Saved {shown} as your answer to {qid} (saved {times(entry['attempts'])}).")
+    print(
+        _("Saved {value} as your answer to {question} (saved {times}).").format(
+            value=shown, question=qid, times=times(entry["attempts"])
+        )
+    )
 
 
 def submit_panel() -> SubmitPanel:

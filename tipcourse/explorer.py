@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 import traitlets
 
-from . import plots
+from . import i18n, plots
+from .i18n import _
 from .ntt import INDICATORS, PROVINCE, Indicator
 from .ui import PlainText
 
@@ -56,8 +57,23 @@ def _indicator(indicator: str) -> Indicator:
         return INDICATORS[indicator]
     except KeyError:
         raise ValueError(
-            f"Unknown indicator {indicator!r}; choose one of {', '.join(INDICATORS)}"
+            _("Unknown indicator {indicator}; choose one of {choices}").format(
+                indicator=repr(indicator), choices=", ".join(INDICATORS)
+            )
         ) from None
+
+
+def _label(spec: Indicator) -> str:
+    """The indicator's name as a student reads it (ntt.INDICATORS marks it for translation)."""
+    return _(spec.label)
+
+
+def _unknown_areas(unknown: Iterable[str], known: Iterable[str]) -> ValueError:
+    return ValueError(
+        _("Unknown area(s): {unknown}. Known: {known}").format(
+            unknown=", ".join(unknown), known=", ".join(known)
+        )
+    )
 
 
 def indicator_frame(indicator: str) -> pd.DataFrame:
@@ -89,7 +105,7 @@ def ordered(areas: Iterable[str], names: Sequence[str]) -> tuple[str, ...]:
     wanted = set(areas)
     unknown = sorted(wanted - set(names))
     if unknown:
-        raise ValueError(f"Unknown area(s): {', '.join(unknown)}. Known: {', '.join(names)}")
+        raise _unknown_areas(unknown, names)
     return tuple(name for name in names if name in wanted)
 
 
@@ -119,11 +135,15 @@ def select(
     areas = [areas] if isinstance(areas, str) else list(areas)
     unknown = [a for a in areas if a not in known]
     if unknown:
-        raise ValueError(f"Unknown area(s): {', '.join(unknown)}. Known: {', '.join(known)}")
+        raise _unknown_areas(unknown, known)
     first, last = (int(y) for y in years)
     low, high = year_range(frame)
     if not low <= first <= last <= high:
-        raise ValueError(f"Years must run forwards within {low}-{high}, not {first}-{last}")
+        raise ValueError(
+            _("Years must run forwards within {low}-{high}, not {first}-{last}").format(
+                low=low, high=high, first=first, last=last
+            )
+        )
     wanted = set(areas) | ({PROVINCE} if with_province else set())
     rows = frame["area"].isin(wanted) & frame["year"].between(first, last)
     return frame.loc[rows].reset_index(drop=True)
@@ -157,14 +177,22 @@ def missing_notes(selection: pd.DataFrame) -> list[str]:
             whole_years.append(int(year))
     for year in whole_years:
         province = gaps.loc[(gaps["year"] == year) & (gaps["area"] == PROVINCE)]
-        also = "" if province.empty else " (nor for the province)"
-        notes.append(
-            f"{year}: no value for any selected regency or city in the source{also}; "
-            "the lines have a gap."
-        )
+        if province.empty:
+            note = _(
+                "{year}: no value for any selected regency or city in the source; "
+                "the lines have a gap."
+            )
+        else:
+            note = _(
+                "{year}: no value for any selected regency or city in the source (nor for "
+                "the province); the lines have a gap."
+            )
+        notes.append(note.format(year=year))
     for area, rows in gaps[~gaps["year"].isin(whole_years)].groupby("area", sort=False):
         years = ", ".join(str(int(y)) for y in rows["year"])
-        notes.append(f"{area}: no value for {years} in the source.")
+        notes.append(
+            _("{area}: no value for {years} in the source.").format(area=area, years=years)
+        )
     return notes
 
 
@@ -219,7 +247,7 @@ def draw(ax: Axes, selection: pd.DataFrame, indicator: str) -> None:
             marker="s",
             linestyle="--",
             color="black",
-            label="NTT province",
+            label=_("NTT province"),
         )
     if not selection.empty:
         first, last = int(year_of.min()), int(year_of.max())
@@ -228,17 +256,19 @@ def draw(ax: Axes, selection: pd.DataFrame, indicator: str) -> None:
         years = f"{first}-{last}" if last > first else str(first)
         draw_key(ax)
     else:
-        years = "no area selected"
+        years = _("no area selected")
     ax.set_ylim(*y_limits(values))
     ax.tick_params(labelsize=TEXT_PT)
     ax.xaxis.label.set_size(LABEL_PT)
     ax.yaxis.label.set_size(LABEL_PT)
     plots.finish(
         ax,
-        f"{spec.label} by area, NTT, {years}",
-        "year",
-        f"{spec.axis} ({spec.unit})",
-        f"Borotoding (2024), thesis, citing BPS NTT; data: {spec.resource}",
+        _("{indicator} by area, NTT, {years}").format(indicator=_label(spec), years=years),
+        _("year"),
+        f"{_(spec.axis)} ({_(spec.unit)})",
+        _("Borotoding (2024), thesis, citing BPS NTT; data: {resource}").format(
+            resource=spec.resource
+        ),
     )
 
 
@@ -311,20 +341,22 @@ def table_html(selection: pd.DataFrame, indicator: str) -> str:
     spec = _indicator(indicator)
     table = summary_table(selection)
     if table.empty:
-        return "<p>No data selected.</p>"
-    table = table.rename(index={PROVINCE: "NTT (province)"})
+        return "<p>{}</p>".format(_("No data selected."))
+    table = table.rename(
+        index={PROVINCE: _("NTT (province)")}, columns={"change (pp)": _("change (pp)")}
+    )
     table.index.name = None
     body = TABLE_STYLE + table.to_html(
         float_format=lambda v: f"{v:.2f}",
-        na_rep="no data",
+        na_rep=_("no data"),
         classes="tipcourse-explorer-summary",
         border=0,
     )
     if len(table.columns) > 1:
-        what = "first and last selected year, and the change in percentage points (pp)"
+        what = _("first and last selected year, and the change in percentage points (pp)")
     else:
-        what = "the selected year"
-    caption = f"<p><b>{spec.label} ({spec.unit})</b>: {what}.</p>"
+        what = _("the selected year")
+    caption = f"<p><b>{_label(spec)} ({_(spec.unit)})</b>: {what}.</p>"
     notes = missing_notes(selection)
     notes_html = "".join(f"<li>{n}</li>" for n in notes)
     return caption + body + (f"<ul>{notes_html}</ul>" if notes else "")
@@ -383,7 +415,7 @@ class Renderer:
 
 def render_png(selection: pd.DataFrame, indicator: str, renderer: Renderer | None = None) -> bytes:
     """The plot as PNG bytes, cached: a view drawn before is not drawn again."""
-    key = ("explorer", selection.to_csv(index=False), indicator)
+    key = ("explorer", selection.to_csv(index=False), indicator, i18n.language())
     return plots.cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
 
 
@@ -399,10 +431,14 @@ def plot(
 
 def describe(indicator: str, areas: Sequence[str], years: Sequence[int]) -> str:
     """What a plot shows, in one line (the text version of the picture)."""
-    who = ", ".join(areas) + " and the province" if areas else "the province only"
     first, last = years
     span = f"{first}-{last}" if last > first else str(first)
-    return f"{INDICATORS[indicator].label} (%) for {who}, {span}"
+    label = _label(INDICATORS[indicator])
+    if areas:
+        return _("{indicator} (%) for {areas} and the province, {years}").format(
+            indicator=label, areas=", ".join(areas), years=span
+        )
+    return _("{indicator} (%) for the province only, {years}").format(indicator=label, years=span)
 
 
 def default_areas(frame: pd.DataFrame) -> list[str]:
@@ -452,14 +488,14 @@ class AreaPicker(w.VBox):
             name: w.Checkbox(value=False, description=name, indent=False, layout=target)
             for name in self.names
         }
-        self.all_button = w.Button(description="All areas", layout=target)
-        self.clear_button = w.Button(description="Clear", layout=target)
+        self.all_button = w.Button(description=_("All areas"), layout=target)
+        self.clear_button = w.Button(description=_("Clear"), layout=target)
         self.all_button.on_click(lambda _: self.set_value(self.names))
         self.clear_button.on_click(lambda _: self.set_value(()))
         grid = w.Box(
             list(self.boxes.values()), layout=w.Layout(display="flex", flex_flow="row wrap")
         )
-        buttons = w.HBox([w.Label("Areas:"), self.all_button, self.clear_button])
+        buttons = w.HBox([w.Label(_("Areas:")), self.all_button, self.clear_button])
         super().__init__([buttons, grid])
         self.add_class("tipcourse-explorer-areas")
         self._syncing = False
@@ -505,9 +541,9 @@ class Explorer(PlainText, w.VBox):
         low, high = year_range(frame)
         years = tuple(years) if years else (low, high)
         self.indicator = w.Dropdown(
-            options=[(spec.label, name) for name, spec in INDICATORS.items()],
+            options=[(_label(spec), name) for name, spec in INDICATORS.items()],
             value=indicator,
-            description="Indicator:",
+            description=_("Indicator:"),
             layout=w.Layout(width="22em", max_width="100%"),
         )
         self.areas = AreaPicker(area_names(frame), areas if areas else default_areas(frame))
@@ -516,16 +552,20 @@ class Explorer(PlainText, w.VBox):
             min=low,
             max=high,
             step=1,
-            description="Years:",
+            description=_("Years:"),
             continuous_update=False,
             readout=False,
             layout=w.Layout(width="18em", max_width="calc(100% - 6em)"),
         )
         self.years_label = w.Label()  # the slider's own readout cuts "2012 – 2017" short
         help_text = w.HTML(
-            CONTROL_STYLE + "<p style='margin: 0.2em 0'>Tap or click an area to show or hide "
-            "its line (with a keyboard: Tab to it, then Space). The province (dashed line) is "
-            "always shown for comparison.</p>"
+            CONTROL_STYLE
+            + "<p style='margin: 0.2em 0'>"
+            + _(
+                "Tap or click an area to show or hide its line (with a keyboard: Tab to it, "
+                "then Space). The province (dashed line) is always shown for comparison."
+            )
+            + "</p>"
         )
         self.plot = w.Output()
         self.plot.add_class("tipcourse-explorer-plot")
@@ -565,7 +605,7 @@ class Explorer(PlainText, w.VBox):
         return describe(self.indicator.value, list(self.areas.value), self.years.value)
 
     def __repr__(self) -> str:
-        return (
-            f"NTT indicator explorer: {self.describe()} "
+        return _(
+            "NTT indicator explorer: {description} "
             "(run the notebook to change areas, indicator and years)"
-        )
+        ).format(description=self.describe())

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import data
+from . import data, i18n
+from .i18n import N_, _
 from .quiz.questions import normalise_text
 
 if TYPE_CHECKING:
@@ -15,14 +16,38 @@ if TYPE_CHECKING:
     from nbformat import NotebookNode
 
 SHOWN = ["term", "indonesian", "abbreviation", "definition", "first_lesson"]
+HEADERS = {  # the search box's table headers, shown with _()
+    "term": N_("term"),
+    "indonesian": N_("indonesian"),
+    "abbreviation": N_("abbreviation"),
+    "definition": N_("definition"),
+    "first_lesson": N_("first lesson"),
+}
+
+
+def in_language(table: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """The glossary with its `definition` in `language` (default: the current one): the
+    Indonesian edition reads `definition_id`."""
+    if (language or i18n.language()) == "id" and "definition_id" in table:
+        return table.assign(definition=table["definition_id"])
+    return table
+
+
+def table(language: str = "en") -> pd.DataFrame:
+    """The whole glossary for reading, with headers and definitions in `language` (the
+    glossary notebook's language, which it sets as `course.start_lesson` sets a lesson's)."""
+    i18n.set_language(language)
+    shown = in_language(data.load("glossary"))[["term", "indonesian", "abbreviation", "definition"]]
+    return shown.rename(columns={c: _(HEADERS[c]) for c in shown.columns})
 
 
 def search(query: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Terms whose English, Indonesian, abbreviation or definition contains every word of `query`.
+    """Terms whose English, Indonesian, abbreviation or definition contains every word of `query`
+    (the definition in the current language).
 
     Case, accents and punctuation are ignored; an empty query returns the whole glossary.
     """
-    table = data.load("glossary") if table is None else table
+    table = in_language(data.load("glossary") if table is None else table)
     words = normalise_text(query).split()
     if not words:
         return table[SHOWN].reset_index(drop=True)
@@ -43,31 +68,37 @@ def search(query: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def to_html(found: pd.DataFrame) -> str:
     if found.empty:
-        return "<p>No term found. Try fewer letters, or the Indonesian word.</p>"
+        return "<p>{}</p>".format(_("No term found. Try fewer letters, or the Indonesian word."))
     rows = "".join(
         "<tr>"
         + "".join(f"<td>{html.escape('' if pd.isna(v) else str(v))}</td>" for v in row)
         + "</tr>"
         for row in found.itertuples(index=False)
     )
-    head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in found.columns)
+    head = "".join(
+        f"<th>{_(HEADERS[c]) if c in HEADERS else c.replace('_', ' ')}</th>" for c in found.columns
+    )
     return f'<table class="tipcourse-glossary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def search_box() -> ipywidgets.VBox:
-    """A text box; the table below it shows the matching terms as you type."""
+def search_box(language: str = "en") -> ipywidgets.VBox:
+    """A text box; the table below it shows the matching terms as you type (in `language`,
+    which it sets for the notebook, as `course.start_lesson` does)."""
     import ipywidgets as w
 
     from .ui import PlainText
 
     class GlossarySearch(PlainText, w.VBox):
         def __repr__(self) -> str:
-            return (
+            return _(
                 "Glossary search: type an English or Indonesian term (run the notebook to use it)"
             )
 
+    i18n.set_language(language)
     table = data.load("glossary")
-    box = w.Text(placeholder="e.g. calo, debt, LPSK", description="Search:", continuous_update=True)
+    box = w.Text(
+        placeholder=_("e.g. calo, debt, LPSK"), description=_("Search:"), continuous_update=True
+    )
     result = w.HTML(to_html(search("", table)))
     box.observe(
         lambda change: setattr(result, "value", to_html(search(change["new"], table))), "value"

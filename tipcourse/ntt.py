@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_
+
 PROVINCE = "Nusa Tenggara Timur"  # the province's row in the regency tables (`ntt_areas`)
 
 
@@ -13,24 +15,20 @@ PROVINCE = "Nusa Tenggara Timur"  # the province's row in the regency tables (`n
 class Indicator:
     resource: str
     column: str
-    label: str  # for titles and table captions
+    label: str  # for titles and table captions (marked N_: shown with _())
     axis: str  # the y axis, before the unit
     unit: str
-
-    @property
-    def label_with_unit(self) -> str:
-        return f"{self.label} ({self.unit})"
 
 
 INDICATORS = {
     "poverty": Indicator(
-        "ntt_poverty", "poverty_rate_pct", "Poverty rate", "rate", "% of population"
+        "ntt_poverty", "poverty_rate_pct", N_("Poverty rate"), N_("rate"), N_("% of population")
     ),
     "unemployment": Indicator(
         "ntt_unemployment",
         "open_unemployment_rate_pct",
-        "Open unemployment rate",
-        "rate",
-        "% of labour force",
+        N_("Open unemployment rate"),
+        N_("rate"),
+        N_("% of labour force"),
     ),
 }

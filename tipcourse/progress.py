@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .i18n import N_, _
 from .quiz.banks import lessons, load_bank
 from .quiz.store import answers_dir
 
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 COLUMNS = ["lesson", "questions", "answered", "correct", "note"]
+# The headers a student reads (COLUMNS in English); `summary` labels its table with them.
+HEADERS = {
+    "lesson": N_("lesson"),
+    "questions": N_("questions"),
+    "answered": N_("answered"),
+    "correct": N_("correct"),
+    "note": N_("note"),
+}
 
 
 def _saved_answers(path: Path) -> tuple[dict, str]:
@@ -26,11 +35,14 @@ def _saved_answers(path: Path) -> tuple[dict, str]:
     except FileNotFoundError:
         return {}, ""
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return {}, "answers file unreadable; open the lesson to repair it"
+        return {}, _("answers file unreadable; open the lesson to repair it")
 
 
 def summary(directory: Path | None = None) -> pd.DataFrame:
-    """One row per lesson: how many self-check questions, answered, and answered correctly."""
+    """One row per lesson: how many self-check questions, answered, and answered correctly.
+
+    The columns are COLUMNS, headed in the course's language (in English, COLUMNS themselves).
+    """
     directory = Path(directory or answers_dir())
     rows = []
     for lesson in lessons():
@@ -41,27 +53,29 @@ def summary(directory: Path | None = None) -> pd.DataFrame:
             1 for e in mine.values() if e.get("points") and e.get("score") == e.get("points")
         )
         rows.append([lesson, len(bank), len(mine), correct, note])
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=[_(HEADERS[c]) for c in COLUMNS])
 
 
 def draw(ax: Axes, table: pd.DataFrame) -> None:
     """Horizontal bars: questions in each lesson, answered, and correct."""
     from . import plots
 
+    # By position: the headers are in the language the table was made in.
+    lesson, questions, answered, correct = (table.iloc[:, i] for i in range(4))
     colours = plots.colours(3)
     y = range(len(table))
-    ax.barh(y, table["questions"], color="#dddddd", label="questions")
-    ax.barh(y, table["answered"], color=colours[0], label="answered", height=0.6)
-    ax.barh(y, table["correct"], color=colours[2], label="correct", height=0.3)
+    ax.barh(y, questions, color="#dddddd", label=_("questions"))
+    ax.barh(y, answered, color=colours[0], label=_("answered"), height=0.6)
+    ax.barh(y, correct, color=colours[2], label=_("correct"), height=0.3)
     # "Lesson 03", not the id "l03" (which reads as "I03"); whole questions on the axis
-    ax.set_yticks(list(y), [f"Lesson {str(lesson)[1:]}" for lesson in table["lesson"]])
+    ax.set_yticks(list(y), [_("Lesson {number}").format(number=str(name)[1:]) for name in lesson])
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.invert_yaxis()
     ax.legend(loc="lower right")
     plots.finish(
         ax,
-        "Your progress through the self-check questions",
-        "number of questions (count)",
-        "lesson",
-        "your answers file in the answers folder (see 'Where your answers live')",
+        _("Your progress through the self-check questions"),
+        _("number of questions (count)"),
+        _("lesson"),
+        _("your answers file in the answers folder (see 'Where your answers live')"),
     )

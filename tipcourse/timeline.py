@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from . import i18n
+from .i18n import N_, _
 from .plots import Picture, cached_png, colours, finish, png
 
 if TYPE_CHECKING:  # imported where they are used: the logic needs neither
@@ -29,26 +31,37 @@ if TYPE_CHECKING:  # imported where they are used: the logic needs neither
     from matplotlib.figure import Figure
 
 LEVELS = ("international", "regional", "national")
+# Labels are marked with N_ and shown with _(): in the language of the lesson that draws them.
+LEVEL_LABELS = {
+    "international": N_("international"),
+    "regional": N_("regional"),
+    "national": N_("national"),
+}
 VERIFICATION = ("confirmed", "partly_confirmed", "unverified", "garbled_in_paper")
 VERIFICATION_LABELS = {
-    "confirmed": "confirmed",
-    "partly_confirmed": "partly confirmed",
-    "unverified": "unverified",
-    "garbled_in_paper": "garbled in a source paper",
+    "confirmed": N_("confirmed"),
+    "partly_confirmed": N_("partly confirmed"),
+    "unverified": N_("unverified"),
+    "garbled_in_paper": N_("garbled in a source paper"),
 }
 TABLE_COLUMNS = {
-    "date": "date",
-    "level": "level",
-    "instrument": "instrument",
-    "law_number": "number",
-    "what_it_does": "what it does",
-    "verification": "verification",
+    "date": N_("date"),
+    "level": N_("level"),
+    "instrument": N_("instrument"),
+    "law_number": N_("number"),
+    "what_it_does": N_("what it does"),
+    "verification": N_("verification"),
 }
-SOURCE = (
+SOURCE = N_(
     "data: legal_timeline (the ILO-in-Southeast-Asia article, the ASEAN article, the "
     "international-law article and the IOM article, checked against the instruments' texts "
     "and the sources named in each note)"
 )
+
+
+def _shown(labels: dict[str, str], value: str) -> str:
+    """A level or verification id as a student reads it (an unknown value as it is)."""
+    return _(labels[value]) if value in labels else value
 
 
 # --- logic ------------------------------------------------------------------------------------
@@ -72,9 +85,15 @@ def filter_timeline(
     levels = list(levels)
     unknown = sorted(set(levels) - set(LEVELS))
     if unknown:
-        raise ValueError(f"Unknown level(s) {', '.join(unknown)}; choose from {', '.join(LEVELS)}")
+        raise ValueError(
+            _("Unknown level(s) {unknown}; choose from {levels}").format(
+                unknown=", ".join(unknown), levels=", ".join(LEVELS)
+            )
+        )
     if from_year is not None and to_year is not None and from_year > to_year:
-        raise ValueError(f"from_year ({from_year}) is after to_year ({to_year})")
+        raise ValueError(
+            _("from_year ({start}) is after to_year ({end})").format(start=from_year, end=to_year)
+        )
     mask = frame["level"].isin(levels)
     if from_year is not None:
         mask &= frame["year"] >= from_year
@@ -116,23 +135,28 @@ def short_label(row: pd.Series, width: int = 66) -> str:
 def timeline_table_html(frame: pd.DataFrame) -> str:
     """An HTML table of the rows (escaped); entries that are not confirmed are flagged."""
     if len(frame) == 0:
-        return "<p><i>No entries match these filters.</i></p>"
-    head = "".join(f"<th style='text-align:left'>{label}</th>" for label in TABLE_COLUMNS.values())
+        return "<p><i>{}</i></p>".format(_("No entries match these filters."))
+    head = "".join(
+        f"<th style='text-align:left'>{_(label)}</th>" for label in TABLE_COLUMNS.values()
+    )
     body = []
-    for _, row in frame.iterrows():
+    for _index, row in frame.iterrows():
         cells = []
         for column in TABLE_COLUMNS:
             text = html.escape(_text(row[column]))
+            if column == "level":
+                text = html.escape(_shown(LEVEL_LABELS, _text(row[column])))
             if column == "verification":
-                text = html.escape(VERIFICATION_LABELS.get(_text(row[column]), _text(row[column])))
+                text = html.escape(_shown(VERIFICATION_LABELS, _text(row[column])))
                 if row[column] != "confirmed":
                     text = f"<b>⚠ {text}</b>"
             cells.append(f"<td style='text-align:left;vertical-align:top'>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     # tabindex and a label: the scrolling box must be reachable and named for keyboard users.
+    label = html.escape(_("Timeline entries"), quote=True)
     return (
         "<div style='max-height:26em;overflow:auto' tabindex='0' role='region' "
-        "aria-label='Timeline entries'><table class='tipcourse-timeline'>"
+        f"aria-label='{label}'><table class='tipcourse-timeline'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -165,7 +189,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
         ax.text(
             0.5,
             0.5,
-            "No entries match these filters.",
+            _("No entries match these filters."),
             ha="center",
             va="center",
             transform=ax.transAxes,
@@ -177,7 +201,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     low, high = min(years), max(years)
     positions = list(range(len(frame)))
     ax.hlines(positions, low - 3, years, color="#dddddd", linewidth=0.8, zorder=1)
-    for y, (year, (_, row)) in enumerate(zip(years, frame.iterrows(), strict=True)):
+    for y, (year, (_index, row)) in enumerate(zip(years, frame.iterrows(), strict=True)):
         c = colour[row["level"]]
         status = row["verification"]
         if status == "garbled_in_paper":
@@ -200,9 +224,9 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
         + (
             ""
             if row["verification"] == "confirmed"
-            else f" [{VERIFICATION_LABELS[row['verification']]}]"
+            else f" [{_shown(VERIFICATION_LABELS, row['verification'])}]"
         )
-        for _, row in frame.iterrows()
+        for _index, row in frame.iterrows()
     ]
     ax.set_yticks(positions, labels, fontsize=8)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
@@ -212,7 +236,15 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     present_levels = [lvl for lvl in LEVELS if lvl in set(frame["level"])]
     present_status = [s for s in VERIFICATION if s in set(frame["verification"])]
     handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=8, color=colour[lvl], label=lvl)
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=8,
+            color=colour[lvl],
+            label=_shown(LEVEL_LABELS, lvl),
+        )
         for lvl in present_levels
     ]
     shape = {
@@ -230,7 +262,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
             linestyle="",
             markersize=8,
             markeredgecolor="#555555",
-            label=VERIFICATION_LABELS[s],
+            label=_shown(VERIFICATION_LABELS, s),
             **shape[s],
         )
         for s in present_status
@@ -241,7 +273,7 @@ def timeline_figure(frame: pd.DataFrame, ax: Axes | None = None) -> Figure:
     return ax.figure
 
 
-TITLE = "Legal instruments against trafficking, by year"
+TITLE = N_("Legal instruments against trafficking, by year")
 
 
 def figure_png(frame: pd.DataFrame, title: str = TITLE, dpi: int = 80) -> bytes:
@@ -250,7 +282,7 @@ def figure_png(frame: pd.DataFrame, title: str = TITLE, dpi: int = 80) -> bytes:
     Drawing this text-dense figure is the slowest step of lesson 05, so it is cached: the
     lesson's static plot and the explorer's first view are the same rows, drawn once.
     """
-    key = ("timeline", frame.to_csv(index=False), title, dpi)
+    key = ("timeline", frame.to_csv(index=False), title, dpi, i18n.language())
     return cached_png(key, lambda: _render_png(frame, title, dpi))
 
 
@@ -261,7 +293,7 @@ def _render_png(frame: pd.DataFrame, title: str, dpi: int) -> bytes:
 
     fig = timeline_figure(frame)
     fig.set_dpi(dpi)
-    finish(fig.axes[0], title, "year", "instrument or event (one line each)", SOURCE)
+    finish(fig.axes[0], _(title), _("year"), _("instrument or event (one line each)"), _(SOURCE))
     # Fewer colours make the PNG four times smaller (it is stored in the notebook's widget
     # state); the octree keeps the course palette's colours exact enough.
     image = Image.open(io.BytesIO(png(fig, compress_level=1)))
@@ -277,7 +309,9 @@ def plot(frame: pd.DataFrame, title: str = TITLE) -> Picture:
     span = f", {min(years)}-{max(years)}" if years else ""
     return Picture(
         figure_png(frame, title),
-        f"Timeline plot: {len(frame)} entries{span} (run the notebook to see it)",
+        _("Timeline plot: {n} entries{span} (run the notebook to see it)").format(
+            n=len(frame), span=span
+        ),
     )
 
 
@@ -298,7 +332,10 @@ def _explorer_class() -> type[ipywidgets.VBox]:
             start = low if from_year is None else min(max(int(from_year), low), high)
             self.levels = {
                 lvl: w.Checkbox(
-                    value=True, description=lvl, indent=False, layout=w.Layout(width="auto")
+                    value=True,
+                    description=_shown(LEVEL_LABELS, lvl),
+                    indent=False,
+                    layout=w.Layout(width="auto"),
                 )
                 for lvl in LEVELS
             }
@@ -307,13 +344,13 @@ def _explorer_class() -> type[ipywidgets.VBox]:
                 min=low,
                 max=high,
                 step=1,
-                description="Years:",
+                description=_("Years:"),
                 continuous_update=False,
                 layout=w.Layout(width="32em"),
             )
             self.verified_only = w.Checkbox(
                 value=False,
-                description="confirmed entries only",
+                description=_("confirmed entries only"),
                 indent=False,
                 layout=w.Layout(width="auto"),
             )
@@ -322,9 +359,10 @@ def _explorer_class() -> type[ipywidgets.VBox]:
             self.plot = w.Output()
             for control in [*self.levels.values(), self.years, self.verified_only]:
                 control.observe(lambda _: self.update(), "value")
+            level = _("Level:")
             controls = w.VBox(
                 [
-                    w.HBox([w.HTML("<b>Level:</b>&nbsp;"), *self.levels.values()]),
+                    w.HBox([w.HTML(f"<b>{level}</b>&nbsp;"), *self.levels.values()]),
                     self.years,
                     self.verified_only,
                 ]
@@ -345,22 +383,23 @@ def _explorer_class() -> type[ipywidgets.VBox]:
         def update(self) -> pd.DataFrame:
             self.rows = filter_timeline(self.frame, **self.selection())
             flagged = int((self.rows["verification"] != "confirmed").sum())
-            self.summary.value = (
-                f"<b>{len(self.rows)} of {len(self.frame)} entries shown</b>"
-                f" ({flagged} not confirmed, marked ⚠)."
-            )
+            self.summary.value = _(
+                "<b>{n} of {total} entries shown</b> ({flagged} not confirmed, marked ⚠)."
+            ).format(n=len(self.rows), total=len(self.frame), flagged=flagged)
             self.table.value = timeline_table_html(self.rows)
-            alt = f"Timeline plot of the {len(self.rows)} entries listed in the table above."
+            alt = _("Timeline plot of the {n} entries listed in the table above.").format(
+                n=len(self.rows)
+            )
             self.plot.outputs = (Picture(figure_png(self.rows), alt).output(),)
             return self.rows
 
         def __repr__(self) -> str:
             low, high = self.years.min, self.years.max
-            return (
-                f"Timeline explorer: {len(self.frame)} legal instruments and events, "
-                f"{low}-{high}; tick levels, choose years, or show confirmed entries only "
-                "(run the notebook to use it)"
-            )
+            return _(
+                "Timeline explorer: {n} legal instruments and events, {low}-{high}; tick "
+                "levels, choose years, or show confirmed entries only (run the notebook to "
+                "use it)"
+            ).format(n=len(self.frame), low=low, high=high)
 
     return TimelineExplorer
 

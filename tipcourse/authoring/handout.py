@@ -36,7 +36,7 @@ INCLUDE = (
     "Makefile",
     "postBuild",
     ".gitignore",
-    "notebooks/*.ipynb",
+    "notebooks/*.ipynb",  # and notebooks/id/, the Indonesian edition
     "exercises/*.ipynb",
     "data/*",
     "tipcourse/*",
@@ -51,6 +51,7 @@ EXCLUDE = (
     "*/__pycache__/*",
     "*.pyc",
     "notebooks/*.md",
+    "locale/*",  # the content catalogues: those of solutions/ hold keys
 )
 MIN_WORDS = 5  # a shorter key text ("An act.") is not evidence of a leak
 FIXED_DATE = "2026-01-01T00:00:00+00:00"  # the one commit's date: the repository is reproducible
@@ -113,11 +114,17 @@ def key_secrets(root: Path = ROOT) -> list[Secret]:
 
     found = []
     for path in sorted((root / "solutions" / "keys").glob("*.json")):
-        for spec in json.loads(path.read_text(encoding="utf-8")).get("questions", []):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        specs = list(key.get("questions", []))
+        for texts in key.get("translations", {}).values():  # {language: {id: texts}}
+            specs += [{"id": qid, **fields} for qid, fields in texts.items()]
+        for spec in specs:
             for name in KEY_FIELDS:
                 for text in _strings(spec.get(name)):
                     found.append(Secret(text, f"{path.name} {spec.get('id')} {name}"))
-    for path in sorted((root / "solutions").glob("*.ipynb")):
+    for path in sorted((root / "solutions").glob("*.ipynb")) + sorted(
+        (root / "solutions").glob("*/*.ipynb")
+    ):
         found += _notebook_secrets(path)
     return [s for s in found if len(_words(s.text)) >= MIN_WORDS]
 

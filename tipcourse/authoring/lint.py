@@ -26,24 +26,19 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from ..paths import BANKS, ROOT
+from .markers import MARKERS, Markers, language_of, markers
 
 LESSON_FILE = re.compile(r"(\d\d)_[\w-]+\.(?:md|ipynb)")
 ASK = re.compile(r"""\bcourse\.ask\(\s*["']([^"']+)["']""")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-MINUTES = re.compile(r"\b(\d+)\s+minutes\b")
 ITEM = re.compile(r"^\d+\.\s+(.*?)(?=^\d+\.\s|^\s*$|\Z)", re.MULTILINE | re.DOTALL)
-CITATION = re.compile(r"\s*\((questions?)\s+([^()]*)\)")
 NUMBER = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
 FIGURE = re.compile(
     r"\bplots\.finish\(|\bplt\.(?:subplots|figure)\(|\.plot(?:\.\w+)?\(|"
     r"\bprogress\.draw\("
 )
-PLOT_TEXT = "*What the plot shows:*"
-TAKEAWAY = re.compile(r"^\*\*Takeaway:?\*\*:?(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z])")
-CONTENT_NOTE = "> **Content note.**"
-OBJECTIVES = "Learning objectives"
 SETUP_IMPORTS = {"course", "data", "plots"}
 
 Finding = tuple[str, str]
@@ -73,6 +68,29 @@ class Lesson:
     @property
     def bank_file(self) -> str:
         return f"tipcourse/banks/{self.id}.yaml"
+
+    @property
+    def language(self) -> str:
+        return language_of(self.nb)
+
+    @property
+    def marks(self) -> Markers:
+        """The fixed words of its structure in its language (authoring.markers)."""
+        return markers(self.language)
+
+
+def minutes_pattern(marks: Markers) -> re.Pattern:
+    return re.compile(rf"\b(\d+)\s+{marks.minutes}\b")
+
+
+def citation_pattern(marks: Markers) -> re.Pattern:
+    words = "|".join(dict.fromkeys((re.escape(marks.questions), re.escape(marks.question))))
+    return re.compile(rf"\s*\(({words})\s+([^()]*)\)")
+
+
+def takeaway_pattern(marks: Markers) -> re.Pattern:
+    label = re.escape(marks.takeaway.rstrip(":"))
+    return re.compile(rf"^\*\*{label}:?\*\*:?(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -164,13 +182,15 @@ def cited_numbers(citation: str) -> list[int]:
     return numbers
 
 
-def prose_objectives(source: str) -> list[tuple[str, list[int] | None]]:
+def prose_objectives(
+    source: str, marks: Markers = MARKERS["en"]
+) -> list[tuple[str, list[int] | None]]:
     """(text without the citation, cited question numbers or None) of each numbered item."""
-    items = []
+    items, citation = [], citation_pattern(marks)
     for item in ITEM.findall(source):
-        citations = list(CITATION.finditer(item))
+        citations = list(citation.finditer(item))
         numbers = cited_numbers(citations[-1].group(2)) if citations else None
-        text = CITATION.sub("", item) if citations else item
+        text = citation.sub("", item) if citations else item
         items.append((plain(text).rstrip(";.,: "), numbers))
     return items
 
@@ -199,13 +219,13 @@ def check_title(lesson: Lesson) -> list[Finding]:
     if not re.match(rf"# {lesson.number} \S", first):
         return [at(0, f"the lesson must open with its title line '# {lesson.number} <title>'")]
     paragraph = rest.strip().split("\n\n")[0]
-    found = MINUTES.findall(paragraph)
+    found = minutes_pattern(lesson.marks).findall(paragraph)
     if not paragraph or not found:
         return [
             at(
                 0,
                 "the title must be followed by a line on what the lesson covers and how "
-                "long it takes ('About 60 minutes.')",
+                f"long it takes ('{lesson.marks.duration}')",
             )
         ]
     minutes = lesson.meta.get("minutes")
@@ -216,11 +236,13 @@ def check_title(lesson: Lesson) -> list[Finding]:
 
 def check_content_note(lesson: Lesson) -> list[Finding]:
     """A content-note blockquote before the learning objectives."""
-    stop = heading_cell(lesson.nb, OBJECTIVES)
+    marks = lesson.marks
+    stop = heading_cell(lesson.nb, marks.objectives)
     before = [s for i, s in markdown_cells(lesson.nb) if stop is None or i < stop]
-    if any(s.lstrip().startswith(CONTENT_NOTE) for s in before):
+    start = f"> **{marks.content_note}**"
+    if any(s.lstrip().startswith(start) for s in before):
         return []
-    note = f"no content note (a blockquote starting '{CONTENT_NOTE}') before '## {OBJECTIVES}'"
+    note = f"no content note (a blockquote starting '{start}') before '## {marks.objectives}'"
     return [("notebook", note)]
 
 
@@ -263,10 +285,10 @@ def objective_metadata_problems(lesson: Lesson) -> list[str]:
 def check_objectives(lesson: Lesson) -> list[Finding]:
     """The prose list of objectives says what the metadata says, citing the question numbers
     (positions in the bank) of the metadata's question ids."""
-    index = heading_cell(lesson.nb, OBJECTIVES)
+    index = heading_cell(lesson.nb, lesson.marks.objectives)
     if index is None:
-        return [("notebook", f"no '## {OBJECTIVES}' section")]
-    prose = prose_objectives(lesson.nb.cells[index].source)
+        return [("notebook", f"no '## {lesson.marks.objectives}' section")]
+    prose = prose_objectives(lesson.nb.cells[index].source, lesson.marks)
     meta = lesson.meta.get("objectives")
     if not isinstance(meta, list) or not lesson.meta:
         return []  # check_metadata reports it
@@ -288,17 +310,19 @@ def objective_problems(
     ids = [q for q in objective.get("questions") or [] if q in lesson.bank]
     expected = sorted(lesson.bank.index(q) + 1 for q in ids)
     if cited is None:
-        problems.append(f"objective {n} cites no questions: add '({_cite(expected)})'")
+        problems.append(
+            f"objective {n} cites no questions: add '({_cite(expected, lesson.marks)})'"
+        )
     elif sorted(set(cited)) != expected:
         problems.append(
-            f"objective {n} cites {_cite(sorted(set(cited)))}; its questions "
-            f"{', '.join(ids)} are {_cite(expected)}"
+            f"objective {n} cites {_cite(sorted(set(cited)), lesson.marks)}; its questions "
+            f"{', '.join(ids)} are {_cite(expected, lesson.marks)}"
         )
     return problems
 
 
-def _cite(numbers: list[int]) -> str:
-    word = "question" if len(numbers) == 1 else "questions"
+def _cite(numbers: list[int], marks: Markers) -> str:
+    word = marks.question if len(numbers) == 1 else marks.questions
     return f"{word} {', '.join(map(str, numbers))}"
 
 
@@ -312,17 +336,16 @@ def check_setup_cell(lesson: Lesson) -> list[Finding]:
     lines = [line.rstrip() for line in source.strip().splitlines()]
     match = re.fullmatch(r"from tipcourse import ([\w, ]+)", lines[0]) if lines else None
     names = {n.strip() for n in match.group(1).split(",")} if match else set()
-    if SETUP_IMPORTS <= names and lines[1:] == [
-        f'course.start_lesson("{lesson.id}")',
-        "plots.style()",
-    ]:
+    language = "" if lesson.language == "en" else f', language="{lesson.language}"'
+    start = f'course.start_lesson("{lesson.id}"{language})'
+    if SETUP_IMPORTS <= names and lines[1:] == [start, "plots.style()"]:
         return []
     return [
         at(
             index,
             "the first code cell must be exactly `from tipcourse import course, data, "
             f"plots` (more tipcourse modules may be added), "
-            f"`course.start_lesson(\"{lesson.id}\")`, `plots.style()`",
+            f"`{start}`, `plots.style()`",
         )
     ]
 
@@ -330,6 +353,7 @@ def check_setup_cell(lesson: Lesson) -> list[Finding]:
 def check_plots(lesson: Lesson) -> list[Finding]:
     """Every plot: then a `*What the plot shows:*` cell with a one-sentence **Takeaway:**."""
     cells, problems = lesson.nb.cells, []
+    plot_text = f"*{lesson.marks.plot_text}*"
     for i, cell in enumerate(cells):
         if not is_plot(cell):
             continue
@@ -337,38 +361,40 @@ def check_plots(lesson: Lesson) -> list[Finding]:
         if (
             after is None
             or after.cell_type != "markdown"
-            or not after.source.lstrip().startswith(PLOT_TEXT)
+            or not after.source.lstrip().startswith(plot_text)
         ):
             problems.append(
                 at(
                     i,
                     f"a plot must be followed by a markdown cell starting "
-                    f"'{PLOT_TEXT}' (its text alternative)",
+                    f"'{plot_text}' (its text alternative)",
                 )
             )
             continue
-        problems += [at(i + 1, p) for p in takeaway_problems(after.source)]
+        problems += [at(i + 1, p) for p in takeaway_problems(after.source, lesson.marks)]
     return problems
 
 
-def takeaway_problems(source: str) -> list[str]:
-    match = TAKEAWAY.search(source)
+def takeaway_problems(source: str, marks: Markers = MARKERS["en"]) -> list[str]:
+    match = takeaway_pattern(marks).search(source)
     if not match or not match.group(1).strip():
-        return ["the plot's description needs a one-sentence '**Takeaway:**' paragraph"]
+        label = f"**{marks.takeaway}**"
+        return [f"the plot's description needs a one-sentence '{label}' paragraph"]
     count = sentences(match.group(1))
     return [] if count == 1 else [f"the takeaway has {count} sentences, not one"]
 
 
 def check_end_sections(lesson: Lesson) -> list[Finding]:
     """`## Key points`, then `## Sources`."""
-    key, sources = (heading_cell(lesson.nb, h) for h in ("Key points", "Sources"))
+    names = (lesson.marks.key_points, lesson.marks.sources)
+    key, sources = (heading_cell(lesson.nb, h) for h in names)
     problems = [
         ("notebook", f"no '## {name}' section")
-        for name, index in (("Key points", key), ("Sources", sources))
+        for name, index in zip(names, (key, sources), strict=True)
         if index is None
     ]
     if key is not None and sources is not None and sources < key:
-        problems.append(at(sources, "'## Sources' must come after '## Key points'"))
+        problems.append(at(sources, f"'## {names[1]}' must come after '## {names[0]}'"))
     return problems
 
 
@@ -567,7 +593,10 @@ def source_files(folder: Path, pattern: str) -> list[Path]:
 
 
 def lesson_paths(root: Path = ROOT) -> list[Path]:
-    return source_files(root / "notebooks", "[0-9][0-9]_*")
+    """The lessons, English then Indonesian (notebooks/id/, checked with its own words)."""
+    return source_files(root / "notebooks", "[0-9][0-9]_*") + source_files(
+        root / "notebooks" / "id", "[0-9][0-9]_*"
+    )
 
 
 def lint(paths: list[Path] | None = None, root: Path = ROOT) -> tuple[list[str], int]:

@@ -9,6 +9,9 @@ so nothing can leak through outputs).
 
 Written per exercise: `exercises/exNN_*.ipynb`, `solutions/keys/exNN.json` (every question in
 full, for the grader) and `tipcourse/outlines/exNN.json` (ids, kinds, points: no key).
+Each language's edition (`solutions/<lang>/`, written by `translate`) gives its student copy
+(`exercises/<lang>/`) and, in the same key file, the texts of its questions (`translations`):
+one key for both, so its ids, kinds, points and answers must equal the English ones.
 `check()` compares sources, keys and outlines (outputs are nbval's job) and names what differs.
 """
 
@@ -28,15 +31,20 @@ from .transforms import Context, apply
 # Notebook metadata a student copy may carry; everything else (widget state, jupytext pairing,
 # anything an author stored) is dropped.
 NOTEBOOK_METADATA = ("kernelspec", "language_info", "tipcourse")
-COURSE_METADATA = ("id", "minutes", "objectives")  # of metadata["tipcourse"]
+COURSE_METADATA = ("id", "minutes", "objectives", "language")  # of metadata["tipcourse"]
+LANGUAGES = ("en", "id")  # the English first: a translation is checked against it
 
 
 class ReleaseError(ValueError):
     """A solution notebook cannot be released; the message lists every problem by cell."""
 
 
-def solution_notebooks(root: Path = ROOT) -> list[Path]:
-    return sorted((root / "solutions").glob("ex*.ipynb"))
+def solution_notebooks(root: Path = ROOT, language: str = "en") -> list[Path]:
+    return sorted(_edition(root / "solutions", language).glob("ex*.ipynb"))
+
+
+def _edition(folder: Path, language: str) -> Path:
+    return folder if language == "en" else folder / language
 
 
 def exercise_id(path: Path) -> str:
@@ -66,7 +74,7 @@ def student_copy(solution: NotebookNode, where: str = "") -> tuple[NotebookNode,
 
 
 def _check_ids(ctx: Context) -> None:
-    match = re.match(r"(ex\d\d)_", ctx.notebook)
+    match = re.search(r"(?:^|/)(ex\d\d)_", ctx.notebook)
     seen = set()
     for spec in ctx.specs:
         if spec["id"] in seen:
@@ -78,8 +86,57 @@ def _check_ids(ctx: Context) -> None:
         seen.add(spec["id"])
 
 
-def key_document(exercise: str, specs: list[dict]) -> dict:
-    return {"exercise": exercise, "questions": specs}
+def key_document(exercise: str, specs: list[dict], translated: dict | None = None) -> dict:
+    """The key: every question in full, and per language the texts of its questions."""
+    document = {"exercise": exercise, "questions": specs}
+    if translated:
+        document["translations"] = {
+            language: {spec["id"]: _texts(spec) for spec in others}
+            for language, others in translated.items()
+        }
+    return document
+
+
+def _texts(spec: dict) -> dict:
+    from ..translate.segments import SPEC_TEXT
+
+    return {name: spec[name] for name in SPEC_TEXT if name in spec}
+
+
+def _skeleton(value: object) -> object:
+    """A spec with its text left out: what two languages' copies of a question share."""
+    from ..translate.segments import SPEC_TEXT
+
+    if isinstance(value, dict) and "id" in value and "kind" in value:
+        return {k: (_shape(v) if k in SPEC_TEXT else v) for k, v in value.items()}
+    return value
+
+
+def _shape(value: object) -> object:
+    if isinstance(value, str):
+        return str
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [
+            {k: v for k, v in row.items() if not isinstance(v, str)}
+            if isinstance(row, dict)
+            else row
+            for row in value
+        ]
+    return value
+
+
+def translation_problems(name: str, english: list[dict], other: list[dict]) -> list[str]:
+    """Where a translated exercise's questions differ from the English other than in text."""
+    if [s["id"] for s in english] != [s["id"] for s in other]:
+        return [f"{name}: its questions are not the English ones, in the English order"]
+    return [
+        f"{name}: question {a['id']!r} differs from the English in more than its text "
+        "(ids, kinds, points and answers are shared by both languages)"
+        for a, b in zip(english, other, strict=True)
+        if _skeleton(a) != _skeleton(b)
+    ]
 
 
 def _key_path(root: Path, exercise: str) -> Path:
@@ -90,13 +147,49 @@ def _outline_path(root: Path, exercise: str) -> Path:
     return outline_path(exercise, root / "tipcourse")
 
 
-def _exercise_path(root: Path, solution: Path) -> Path:
-    return root / "exercises" / solution.name
+def _exercise_path(root: Path, solution: Path, language: str = "en") -> Path:
+    return _edition(root / "exercises", language) / solution.name
 
 
 def _write_json(path: Path, document: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _editions(root: Path, only: tuple[str, ...]) -> tuple[list[tuple], list[str]]:
+    """(jobs, problems): a job (path, exercise, language, student notebook, specs) for each
+    solution notebook of each language; a problem for each that cannot be released."""
+    jobs, problems = [], []
+    english: dict[str, list[dict]] = {}
+    for language in LANGUAGES:
+        for path in solution_notebooks(root, language):
+            exercise = exercise_id(path)
+            if only and exercise not in only:
+                continue
+            where = path.name if language == "en" else path.relative_to(root).as_posix()
+            try:
+                nb, specs = student_copy(nbformat.read(path, as_version=4), where)
+            except ReleaseError as err:
+                problems.append(str(err))
+                continue
+            if language == "en":
+                english[exercise] = specs
+            elif exercise not in english:
+                problems.append(f"{where} has no English solution notebook")
+                continue
+            else:
+                problems += translation_problems(where, english[exercise], specs)
+            jobs.append((path, exercise, language, nb, specs))
+    return jobs, problems
+
+
+def _keys(jobs: list[tuple]) -> dict[str, dict]:
+    english = {job[1]: job[4] for job in jobs if job[2] == "en"}
+    translated: dict[str, dict] = {}
+    for _path, exercise, language, _nb, specs in jobs:
+        if language != "en":
+            translated.setdefault(exercise, {})[language] = specs
+    return {ex: key_document(ex, specs, translated.get(ex)) for ex, specs in english.items()}
 
 
 def release(root: Path = ROOT, execute: bool = True, only: tuple[str, ...] = ()) -> list[Path]:
@@ -105,31 +198,22 @@ def release(root: Path = ROOT, execute: bool = True, only: tuple[str, ...] = ())
     release with nothing half-written."""
     from .execute import execute_notebook
 
-    jobs, problems = [], []
-    for path in solution_notebooks(root):
-        exercise = exercise_id(path)
-        if only and exercise not in only:
-            continue
-        try:
-            jobs.append(
-                (path, exercise, *student_copy(nbformat.read(path, as_version=4), path.name))
-            )
-        except ReleaseError as err:
-            problems.append(str(err))
+    jobs, problems = _editions(root, only)
     if problems:
         raise ReleaseError("\n".join(problems))
     written = []
-    for path, exercise, nb, specs in jobs:
-        _write_json(
-            _outline_path(root, exercise), outline_document(exercise, specs)
-        )  # widgets number from it
-        target = _exercise_path(root, path)
+    for exercise, document in _keys(jobs).items():
+        specs = document["questions"]
+        _write_json(_outline_path(root, exercise), outline_document(exercise, specs))
+        _write_json(_key_path(root, exercise), document)
+        written += [_key_path(root, exercise), _outline_path(root, exercise)]
+    for path, _exercise, language, nb, _specs in jobs:
+        target = _exercise_path(root, path, language)
         target.parent.mkdir(exist_ok=True)
         if execute:
             execute_notebook(nb, cwd=target.parent, name=target.name)
         nbformat.write(nb, target)
-        _write_json(_key_path(root, exercise), key_document(exercise, specs))
-        written += [target, _key_path(root, exercise), _outline_path(root, exercise)]
+        written.append(target)
     if jobs:
         from .lint import record_released
 
@@ -147,26 +231,27 @@ def _json_differs(path: Path, document: dict) -> bool:
 
 def check(root: Path = ROOT) -> list[str]:
     """Problems that make exercises/, the keys or the outlines differ from what release writes."""
-    problems, expected = [], set()
-    for path in solution_notebooks(root):
-        exercise = exercise_id(path)
-        try:
-            nb, specs = student_copy(nbformat.read(path, as_version=4), path.name)
-        except ReleaseError as err:
-            problems.append(str(err))
-            continue
-        target = _exercise_path(root, path)
-        expected.add(target.name)
+    jobs, problems = _editions(root, ())
+    expected = set()
+    for path, _exercise, language, nb, _specs in jobs:
+        target = _exercise_path(root, path, language)
+        expected.add(target)
         problems += _notebook_problems(root, target, nb)
-        for name, file, document in (
-            ("answer key", _key_path(root, exercise), key_document(exercise, specs)),
-            ("outline", _outline_path(root, exercise), outline_document(exercise, specs)),
+    for exercise, document in _keys(jobs).items():
+        for name, file, want in (
+            ("answer key", _key_path(root, exercise), document),
+            (
+                "outline",
+                _outline_path(root, exercise),
+                outline_document(exercise, document["questions"]),
+            ),
         ):
-            if _json_differs(file, document):
+            if _json_differs(file, want):
                 problems.append(f"the {name} {file.name} of {exercise} is missing or out of date")
-    for extra in sorted((root / "exercises").glob("*.ipynb")):
-        if extra.name not in expected:
-            problems.append(f"{extra.relative_to(root)} has no solution notebook")
+    for language in LANGUAGES:
+        for extra in sorted(_edition(root / "exercises", language).glob("*.ipynb")):
+            if extra not in expected:
+                problems.append(f"{extra.relative_to(root)} has no solution notebook")
     return problems
 
 

@@ -33,9 +33,15 @@ from .execute import execute_notebook, write_notebook
 from .normalise import normalise
 
 FORMAT = "md:myst"
-PAIRED_FOLDERS = ("notebooks", "solutions")  # every .ipynb here has its .md
-GENERATED_FOLDERS = ("exercises",)  # written by release from solutions/: no .md
-REBUILD_TARGETS = ("notebooks", "release")  # what `make notebooks-check` rebuilds, in order
+# Every .ipynb here has its .md; `<folder>/id` is the Indonesian edition, its .md written by
+# `translate` from the English .md and a catalogue.
+PAIRED_FOLDERS = ("notebooks", "notebooks/id", "solutions", "solutions/id")
+GENERATED_FOLDERS = ("exercises", "exercises/id")  # written by release from solutions/: no .md
+REBUILD_TARGETS = (
+    "translate",
+    "notebooks",
+    "release",
+)  # what `make notebooks-check` rebuilds, in order
 
 
 def is_text_source(path: Path) -> bool:
@@ -125,7 +131,7 @@ def out_of_step(paths: Iterable[Path] | None = None) -> list[str]:
     for md in text_sources(paths):
         ipynb = md.with_suffix(".ipynb")
         if not md.exists():
-            if ipynb.parent.name not in GENERATED_FOLDERS:
+            if not _generated(ipynb.parent):
                 problems.append(
                     f"{_show(ipynb)} has no {md.name} beside it (authors edit the "
                     f".md; pair it: jupytext --set-formats ipynb,{FORMAT} {ipynb.name})"
@@ -143,7 +149,7 @@ def out_of_step(paths: Iterable[Path] | None = None) -> list[str]:
                 f"{_show(ipynb)} is out of step with {md.name}: {'; '.join(found[:3])}"
                 + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
             )
-    for folder in (p for p in paths if p.is_dir() and p.name not in GENERATED_FOLDERS):
+    for folder in (p for p in paths if p.is_dir() and not _generated(p)):
         for ipynb in sorted(folder.glob("*.ipynb")):
             if ipynb.with_suffix(".md") not in sources:
                 problems.append(
@@ -152,6 +158,12 @@ def out_of_step(paths: Iterable[Path] | None = None) -> list[str]:
                     f"ipynb,{FORMAT} {ipynb.name})"
                 )
     return problems
+
+
+def _generated(folder: Path) -> bool:
+    return any(folder.resolve() == (ROOT / name).resolve() for name in GENERATED_FOLDERS) or (
+        folder.name in GENERATED_FOLDERS
+    )
 
 
 def _show(path: Path) -> str:
@@ -243,7 +255,8 @@ def main(paths: Iterable[Path] = (), check: bool = False, rebuild: bool = False)
     """`python -m tipcourse notebooks [--check | --rebuild-check] [paths]` (default: the
     lessons, notebooks/; for --check, notebooks/ and solutions/): build each pair in place, or
     only report, exiting 1 on a problem."""
-    paths = list(paths) or [ROOT / f for f in (PAIRED_FOLDERS if check else ("notebooks",))]
+    lessons = ("notebooks", "notebooks/id")
+    paths = list(paths) or [ROOT / f for f in (PAIRED_FOLDERS if check else lessons)]
     if rebuild:
         problems = rebuild_check()
         hint = (

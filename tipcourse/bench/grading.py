@@ -213,6 +213,8 @@ class GradingTime(NamedTuple):
     graded: int  # so that a silent failure cannot pass as speed
     memory: float  # MB: the peak resident memory of the grader's process
     worker_memory: float  # MB: of its largest worker (pages shared with the grader count in both)
+    cpu: list[float] = []  # s: CPU time of each run, the grader's and its workers' (user + system)
+    load: list[float] = []  # the 1-minute load average as each run started (other work)
 
 
 def time_grading(document: dict, n: int = N_SUBMISSIONS, repeat: int = 3) -> GradingTime:
@@ -234,6 +236,8 @@ def time_grading(document: dict, n: int = N_SUBMISSIONS, repeat: int = 3) -> Gra
         min(r["graded"] for r in runs),
         max(r["memory"] for r in runs),
         max(r["worker_memory"] for r in runs),
+        [r["cpu"] for r in runs],
+        [r["load"] for r in runs],
     )
 
 
@@ -255,9 +259,12 @@ def grade_once(folder: str | Path, out: str) -> None:
     from ..grading import grade
 
     folder = Path(folder)
+    load = os.getloadavg()[0]
+    before = os.times()
     start = time.perf_counter()
     report = grade([folder / "submissions"], folder / out, folder / "keys")
     seconds = time.perf_counter() - start
+    after = os.times()
     me, workers = (
         resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     )
@@ -266,6 +273,8 @@ def grade_once(folder: str | Path, out: str) -> None:
         "graded": len(report.graded),
         "memory": me.ru_maxrss / 1024,
         "worker_memory": workers.ru_maxrss / 1024,
+        "cpu": sum(after[:4]) - sum(before[:4]),  # user and system, this process and children
+        "load": load,
     }
     print(json.dumps(result))
 
@@ -296,6 +305,13 @@ def run(root: Path = ROOT) -> list[str]:
         f"{timing.memory:.0f} MB (its largest worker process {timing.worker_memory:.0f} MB); "
         f"target < {TARGET_SECONDS:g} s: {verdict}."
     ]
+    if timing.cpu:
+        lines.append(
+            f"Its CPU time (the grader's process and its workers, user and system; less "
+            f"affected by other work on the machine than the time): "
+            f"{', '.join(f'{c:.2f}' for c in timing.cpu)} s; the load average as the runs "
+            f"started: {', '.join(f'{a:.2f}' for a in timing.load)} on {os.cpu_count()} cores."
+        )
     execution = time_execution(student_notebook(document, root))
     lines.append(
         f"Executing the {exercise} student notebook once (a notebook-executing "

@@ -75,6 +75,7 @@ class Submission:
     answers: dict
     course_version: str = ""
     flags: list[str] = field(default_factory=list)
+    language: str = "en"  # the edition it was made in: its feedback file's language
     source: str = ""  # the folder the file came from (see grading.selection)
     source_is_person: bool = False  # that folder is one person's
     expected_id: str | None = None  # that person's id, from a roster
@@ -136,3 +137,25 @@ class Report:
     graded: list[Graded]
     problems: list[Problem]
     conflicts: list = field(default_factory=list)  # selection.Conflict: not graded
+
+
+class Key(dict):
+    """An exercise's key, {question id: spec}, with the texts of its questions in the other
+    languages of the course (`translations`, from release): one key grades both editions."""
+
+    def __init__(self, specs: dict, translations: dict | None = None) -> None:
+        super().__init__(specs)
+        self.translations = translations or {}
+        self._editions: dict[str, Key] = {}
+
+    def in_language(self, language: str) -> Key:
+        """The specs with their texts in `language` (the same ids, kinds, points and answers);
+        the English specs for English or a language the key has no texts for."""
+        texts = self.translations.get(language)
+        if not texts:
+            return self
+        if language not in self._editions:
+            self._editions[language] = Key(
+                {qid: {**spec, **texts.get(qid, {})} for qid, spec in self.items()}
+            )
+        return self._editions[language]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import N_, _
 from ..quiz.questions import describe_key
 from ..quiz.render import response_lines
 from ..quiz.submission import safe_name
@@ -100,7 +103,7 @@ def gradebook_rows(
         flag = (
             f"CONFLICT, not graded: {c.reason}; {len(c.submissions)} file(s) listed in errors.csv"
         )
-        rows.append([c.student_id, c.exercise, *("" for _ in columns), "", "", "", "", flag])
+        rows.append([c.student_id, c.exercise, *("" for _c in columns), "", "", "", "", flag])
     return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
@@ -145,27 +148,56 @@ def feedback_name(exercise: str, student_id: str, used: set) -> str:
     return name + ".md"
 
 
+# A question's status (scoring's, manual's) as the student reads it in the feedback file.
+STATUS_LABELS = {
+    "correct": N_("correct"),
+    "partly correct": N_("partly correct"),
+    "not correct": N_("not correct"),
+    "to be scored": N_("to be scored"),
+    "scored": N_("scored"),
+    "wrong type": N_("wrong type"),
+    "not answered": N_("not answered"),
+}
+
+
+def _status(status: str) -> str:
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
 def feedback_markdown(g: Graded, blocks: dict | None = None) -> str:
-    """What the student reads: every question, their answer, the points and why. `blocks`
-    (a dict per run, or per part of one) keeps each question's block for the next student
-    with the same answer and outcome."""
+    """What the student reads: every question, their answer, the points and why, in the
+    language current when it is called (the grader sets the submission's: `i18n.using`).
+    `blocks` (a dict per run, or per part of one) keeps each question's block for the next
+    student with the same answer, outcome and language."""
     sub = g.submission
     total, maximum, pending = g.total, g.maximum, g.pending
+    score = {"total": _num(total), "maximum": _num(maximum)}
+    if maximum:
+        score_line = _("**Score: {total} of {maximum} points** ({percent}%).").format(
+            percent=f"{100 * total / maximum:.1f}", **score
+        )
+    else:
+        score_line = _("**Score: {total} of {maximum} points**.").format(**score)
     lines = [
-        f"# Feedback on exercise {sub.exercise}: student {_md(sub.student_id)}",
+        _("# Feedback on exercise {exercise}: student {student}").format(
+            exercise=sub.exercise, student=_md(sub.student_id)
+        ),
         "",
-        f"Submitted {sub.submitted_at}. Graded from your answers as data against the answer key.",
+        _("Submitted {time}. Graded from your answers as data against the answer key.").format(
+            time=sub.submitted_at
+        ),
         "",
-        f"**Score: {_num(total)} of {_num(maximum)} points**"
-        + (f" ({100 * total / maximum:.1f}%)." if maximum else "."),
+        score_line,
     ]
     if pending:
         lines.append(
-            f"{len(pending)} open response(s) still to be scored by your lecturer; "
-            "the score above does not include them yet."
+            _(
+                "{n} open response(s) still to be scored by your lecturer; the score above "
+                "does not include them yet."
+            ).format(n=len(pending))
         )
     if g.flags:
-        lines += ["", "Notes: " + _md("; ".join(g.flags)) + "."]
+        lines += ["", _("Notes: {notes}.").format(notes=_md("; ".join(g.flags)))]
     parts = [_question_block(number, q, blocks) for number, q in enumerate(g.grades, 1)]
     return "\n".join(lines) + "".join(parts) + "\n"
 
@@ -183,7 +215,16 @@ def _question_block(number: int, q: QuestionGrade, blocks: dict | None) -> str:
     seen = response_key(raw)
     if seen is None:
         return _question_markdown(number, q)
-    key = (number, id(q.spec), seen, q.score, q.status, tuple(q.messages), q.comment)
+    key = (
+        number,
+        id(q.spec),
+        seen,
+        q.score,
+        q.status,
+        tuple(q.messages),
+        q.comment,
+        i18n.language(),
+    )
     block = blocks.get(key)
     if block is None:
         block = _question_markdown(number, q)
@@ -197,45 +238,53 @@ def _question_markdown(number: int, q: QuestionGrade) -> str:
     `_static`, worked out once per question."""
     spec = q.spec
     prompt, key = _static(spec)
-    score = (
-        f"to be scored by your lecturer (of {_num(q.points)} pt)"
-        if q.score is None
-        else f"{_num(q.score)} of {_num(q.points)} pt, {q.status}"
-    )
+    if q.score is None:
+        score = _("to be scored by your lecturer (of {points} pt)").format(points=_num(q.points))
+    else:
+        score = _("{score} of {points} pt, {status}").format(
+            score=_num(q.score), points=_num(q.points), status=_status(q.status)
+        )
     # The messages of an answer of the wrong shape quote the file: shown as text.
     wrong = q.status == "wrong type"
     feedback = "".join(f"\n- {_md(m) if wrong else m}" for m in q.messages if m)
     if q.comment:
-        feedback += f"\n- Your lecturer: {_md(q.comment)}"
+        feedback += "\n- " + _("Your lecturer: {comment}").format(comment=_md(q.comment))
     why = spec.get("explanation")
     if why and spec["kind"] != "open" and why not in q.messages:
-        key += f"\n- Why: {why}"
+        key += "\n- " + _("Why: {explanation}").format(explanation=why)
     answer = "\n".join(_answer_markdown(spec, q))
+    heading = _("Question {number} ({question}): {score}").format(
+        number=number, question=spec["id"], score=score
+    )
+    yours, said, keyed = _("Your answer:"), _("Feedback:"), _("Answer key:")
     return (
-        f"\n\n---\n\n## Question {number} ({spec['id']}): {score}\n\n{prompt}\n\n"
-        f"**Your answer:**\n\n{answer}\n\n**Feedback:**\n{feedback}\n\n"
-        f"**Answer key:**\n\n{key}"
+        f"\n\n---\n\n## {heading}\n\n{prompt}\n\n"
+        f"**{yours}**\n\n{answer}\n\n**{said}**\n{feedback}\n\n"
+        f"**{keyed}**\n\n{key}"
     )
 
 
-_STATIC: dict[int, tuple[dict, str, str]] = {}
+_STATIC: dict[tuple[int, str], tuple[dict, str, str]] = {}
 
 
 def _static(spec: dict) -> tuple[str, str]:
-    """(prompt, answer key) of a question as Markdown: the same for every student."""
-    cached = _STATIC.get(id(spec))
+    """(prompt, answer key) of a question as Markdown: the same for every student who reads
+    the same language."""
+    where = (id(spec), i18n.language())
+    cached = _STATIC.get(where)
     if cached is None or cached[0] is not spec:
         lines = [f"- {k}" for k in describe_key({**spec, "explanation": None})]
         if spec["kind"] == "open" and spec.get("explanation"):
-            lines.append(f"- Model answer: {spec['explanation']}")
+            model = _("Model answer: {explanation}").format(explanation=spec["explanation"])
+            lines.append(f"- {model}")
         cached = (spec, spec["prompt"].strip(), "\n".join(lines))
-        _STATIC[id(spec)] = cached
+        _STATIC[where] = cached
     return cached[1], cached[2]
 
 
 def _answer_markdown(spec: dict, q: QuestionGrade) -> list[str]:
     if q.status == "not answered" or q.entry is None:
-        return ["(no answer)"]
+        return [_("(no answer)")]
     raw = q.entry.get("response") if isinstance(q.entry, dict) else q.entry
     if q.status == "wrong type":
         return [_md(short_json(raw, 200))]
@@ -338,9 +387,17 @@ def _write_tables(
 def _write_feedback(jobs: Sequence[tuple[Graded, Path]]) -> list[None]:
     """One Markdown file per graded submission (run in a worker)."""
     blocks: dict = {}  # this part's questions' blocks (see feedback_markdown)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     for g, path in jobs:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(feedback_markdown(g, blocks))
+        with i18n.using(g.submission.language):
+            data = feedback_markdown(g, blocks).encode("utf-8")
+        fd = os.open(path, flags, 0o644)  # the same bytes on every system ("\n" lines)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
     return [None] * len(jobs)
 
 

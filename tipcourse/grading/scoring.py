@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..quiz.questions import AnswerFormatError, check
 from .reading import describe_type, listed
 
@@ -22,9 +23,9 @@ def answer_outcome(spec: dict, entry: object, memo: Memo | None = None) -> Outco
     options, the key's variants), and checking is most of the scoring time. The outcome's
     messages are then shared between students: never change them in place."""
     if entry is None:
-        return 0.0, ["Not answered."], "not answered"
+        return 0.0, [_("Not answered.")], "not answered"
     if not isinstance(entry, dict) or "response" not in entry:
-        return 0.0, ["The saved answer is malformed, so it could not be graded."], "wrong type"
+        return 0.0, [_("The saved answer is malformed, so it could not be graded.")], "wrong type"
     raw = entry["response"]
     seen = response_key(raw) if memo is not None and spec["kind"] != "open" else None
     if seen is None:
@@ -37,21 +38,16 @@ def answer_outcome(spec: dict, entry: object, memo: Memo | None = None) -> Outco
 
 def _check(spec: dict, raw: object) -> Outcome:
     if _is_empty(raw):
-        return 0.0, ["Not answered."], "not answered"
+        return 0.0, [_("Not answered.")], "not answered"
     try:
         result = check(spec, raw)
     except AnswerFormatError as err:
-        return 0.0, [f"Not graded: {err}"], "wrong type"
+        return 0.0, [_("Not graded: {reason}").format(reason=err)], "wrong type"
     except (TypeError, ValueError, OverflowError):
-        return (
-            0.0,
-            [
-                f"Not graded: the answer is {describe_type(raw)}, which "
-                "does not fit this question (kind: "
-                f"{spec['kind']})."
-            ],
-            "wrong type",
+        message = _(
+            "Not graded: the answer is {what}, which does not fit this question (kind: {kind})."
         )
+        return 0.0, [message.format(what=describe_type(raw), kind=spec["kind"])], "wrong type"
     if result.manual:
         return None, result.messages, "to be scored"
     return result.score, result.messages, result.status
@@ -89,13 +85,19 @@ def score_answers(
     for qid, spec in key.items():
         entry = answers.get(qid)
         scored.append((entry, answer_outcome(spec, entry, memo)))
-    flags = []
-    unknown = [qid for qid in answers if qid not in key]
-    if unknown:
-        flags.append(f"unknown question ids ignored: {listed(unknown)}")
     wrong = [
         qid for qid, (_, outcome) in zip(key, scored, strict=True) if outcome[2] == "wrong type"
     ]
+    return scored, scoring_flags(answers, key, wrong)
+
+
+def scoring_flags(answers: dict, key: dict, wrong: list[str]) -> list[str]:
+    """The flags scoring raises: answers to questions the key does not have (ignored), and
+    the questions in `wrong` (answered with the wrong type, so 0 points)."""
+    flags = []
+    if not answers.keys() <= key.keys():
+        unknown = [qid for qid in answers if qid not in key]
+        flags.append(f"unknown question ids ignored: {listed(unknown)}")
     if wrong:
         flags.append(f"wrong answer type (0 points): {listed(wrong)}")
-    return scored, flags
+    return flags

@@ -3,10 +3,14 @@
 `build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` from three
 structured sources, read at build time so that content edits flow in: the committed, executed
 notebook, its question bank (`tipcourse/banks/lNN.yaml`) and its 90-minute lesson plan
-(`instructor/lesson_plans/NN_x.md`); `deck.py` turns them into a list of slides (plain data)
-and `render` writes them as reveal.js HTML, loaded from a copy of `node_modules/reveal.js` next
-to the decks, so nothing comes from the network. No code, no prompts, no widget: a self-check
-is a question slide with its answer on a fragment, and the speaker view (press S) carries the
+(`instructor/lesson_plans/NN_x.md`); another edition passes its own folders (`Sources`).
+`build_editions(out)` (`make slides`) writes the English decks into `out` and the Indonesian
+ones (`EDITIONS["id"]`: notebooks/id, banks/id, lesson_plans/id) into `out/id`, in Indonesian
+throughout: a lesson without an Indonesian plan gets the deck made without one. The `deck`
+package turns the sources into a list of slides (plain data) and `render` writes them as
+reveal.js HTML, loaded from a copy of `node_modules/reveal.js` next to the decks (the
+Indonesian decks share the English ones'), so nothing comes from the network. No code, no prompts, no widget: a self-check is a question slide with its answer
+on a fragment, a table is the cell's saved output, and the speaker view (press S) carries the
 plan's notes.
 
 For a live notebook, RISE in JupyterLab: authors do not tag cells. `with_slide_types(nb)`
@@ -27,11 +31,13 @@ import re
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from ..paths import BUILD, NODE_MODULES, ROOT
+from ..i18n import _, using
+from ..paths import BANKS, BUILD, DATA, NODE_MODULES, ROOT
 from . import deck as model
 
 DEFAULT_OUT = BUILD / "slides"
@@ -122,7 +128,7 @@ def write_metadata(paths: list[Path]) -> list[Path]:
 
 # --- rendering ---------------------------------------------------------------------------------
 
-D = model  # the geometry the estimates in deck.py assume
+D = model  # the geometry the deck's estimates assume (deck/geometry.py)
 CSS = f"""
 .reveal-viewport {{ --r-main-font-size: {D.FONT}px; --r-main-color: #1a1a1a;
   --r-heading-color: #0b3d6b; --r-link-color: #0b57a3; }}
@@ -149,14 +155,21 @@ CSS = f"""
 .reveal .mark.short {{ white-space: nowrap; }}
 .reveal .answer {{ color: #1b5e20; }}
 .reveal img {{ display: block; margin: 0 0 8px; max-width: 100%; }}
-.reveal .side {{ display: flex; gap: {D.SIDE_GAP}px; align-items: flex-start; }}
-.reveal .side img {{ flex: none; }}
+.reveal table.data {{ table-layout: fixed; border-collapse: collapse; margin: 0 0 8px;
+  line-height: {D.TABLE_LINE}; }}
+.reveal table.data th, .reveal table.data td {{ box-sizing: border-box;
+  padding: {D.CELL_PAD_Y}px {D.CELL_PAD_X}px; border: 0; border-bottom: 1px solid #d0d7de;
+  text-align: left; vertical-align: top; overflow-wrap: anywhere; line-height: {D.TABLE_LINE}; }}
+.reveal table.data thead th {{ border-bottom: 2px solid #555; vertical-align: bottom;
+  padding-bottom: {D.CELL_PAD_Y - 1}px; }}
+.reveal table.data th {{ font-weight: 600; }}
+.reveal table.data .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .reveal code {{ font-size: 0.9em; }}
 .reveal .slide-number {{ font-size: 14px; }}
 """
 
 PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -245,17 +258,45 @@ def _single(block: model.Block) -> str:
     if block.kind == "lead":
         return f'<p class="lead">{markdown(block.text, inline=True)}</p>'
     if block.kind == "chips":
-        return f'<p class="chips"><b>Categories:</b> {markdown(block.text, inline=True)}</p>'
+        label = html.escape(_("Categories:"))
+        return f'<p class="chips"><b>{label}</b> {markdown(block.text, inline=True)}</p>'
     if block.kind == "answer":
         inner = markdown(block.text, inline=True)
         return f'<p class="fragment answer" data-fragment-index="0">{inner}</p>'
-    if block.kind in ("image", "image-side"):
+    if block.kind == "table" and block.table is not None:
+        return render_table(block.table)
+    if block.kind == "image":
         w, h = block.size
         return (
             f'<img src="data:image/png;base64,{block.image}" alt="{html.escape(block.alt)}" '
             f'width="{w}" height="{h}">'
         )
     return markdown(block.text)
+
+
+def render_table(table: model.Table) -> str:
+    """A table at its laid-out size: fixed column widths, so the browser wraps its text where
+    the deck's estimate does (deck/measure.py); header cells are column (thead) or row (tbody)
+    headers."""
+    cols = "".join(f'<col style="width: {w}px">' for w in table.widths)
+    rows = []
+    for section, scope in ((table.head, "col"), (table.body, "row")):
+        html_rows = []
+        for row in section:
+            cells, col = [], 0
+            for cell in row:
+                tag = "th" if cell.header or scope == "col" else "td"
+                attrs = f' scope="{scope}"' if tag == "th" and cell.text else ""
+                attrs += f' colspan="{cell.span}"' if cell.span > 1 else ""
+                if cell.span == 1 and col < len(table.numeric) and table.numeric[col]:
+                    attrs += ' class="num"'
+                cells.append(f"<{tag}{attrs}>{html.escape(cell.text)}</{tag}>")
+                col += cell.span
+            html_rows.append("<tr>" + "".join(cells) + "</tr>")
+        tag = "thead" if scope == "col" else "tbody"
+        rows.append(f"<{tag}>" + "".join(html_rows) + f"</{tag}>" if html_rows else "")
+    style = f"font-size: {table.font}px; width: {sum(table.widths)}px"
+    return f'<table class="data" style="{style}"><colgroup>{cols}</colgroup>{"".join(rows)}</table>'
 
 
 def render_slide(slide: model.Slide, first: bool = False) -> str:
@@ -265,24 +306,23 @@ def render_slide(slide: model.Slide, first: bool = False) -> str:
     if slide.timebox:
         parts.append(f'<p class="timebox">{html.escape(slide.timebox)}</p>')
     parts.append(f"<{heading}>{markdown(slide.title, inline=True)}</{heading}>")
-    side = [b for b in slide.blocks if b.kind == "image-side"]
-    if side:
-        rest = [b for b in slide.blocks if b is not side[0]]
-        parts.append(f'<div class="side">{_single(side[0])}<div>{render_blocks(rest)}</div></div>')
-    else:
-        parts.append(render_blocks(slide.blocks))
+    parts.append(render_blocks(slide.blocks))
     if slide.notes:
         parts.append(f'<aside class="notes">{markdown(slide.notes)}</aside>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def render(slides: list[model.Slide], title: str) -> str:
-    """The deck as one reveal.js page (reveal.js at ./reveal.js)."""
-    body = "\n".join(render_slide(s, first=(i == 0)) for i, s in enumerate(slides))
+def render(
+    slides: list[model.Slide], title: str, language: str = "en", reveal: str = REVEAL
+) -> str:
+    """The deck as one reveal.js page in `language` (reveal.js at `reveal`, a relative URL)."""
+    with using(language):
+        body = "\n".join(render_slide(s, first=(i == 0)) for i, s in enumerate(slides))
     return PAGE.format(
+        language=language,
         title=html.escape(title),
-        reveal=REVEAL,
+        reveal=reveal,
         css=CSS,
         slides=body,
         width=D.WIDTH,
@@ -316,44 +356,80 @@ def read_bank(path: Path) -> dict[str, dict]:
     return {s["id"]: s for s in specs if isinstance(s, dict) and "id" in s}
 
 
-def glossary_terms(path: Path, number: str) -> list[str]:
-    """The glossary's terms first taught in lesson `number`, as Markdown lines."""
+def glossary_terms(path: Path, number: str, language: str = "en") -> list[str]:
+    """The glossary's terms first taught in lesson `number`, as Markdown lines: in English,
+    `**term** (*indonesian*, ABBR): definition`; in Indonesian the Indonesian term first and
+    its `definition_id`."""
     if not path.exists() or not number:
         return []
-    terms = []
     with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("first_lesson", "").strip() != str(int(number)):
-                continue
-            names = ", ".join(
-                x
-                for x in (
-                    f"*{row['indonesian']}*" if row.get("indonesian") else "",
-                    row.get("abbreviation", ""),
-                )
-                if x
-            )
-            terms.append(
-                f"**{row['term']}**" + (f" ({names})" if names else "") + f": {row['definition']}"
-            )
-    return terms
+        rows = [
+            r for r in csv.DictReader(f) if r.get("first_lesson", "").strip() == str(int(number))
+        ]
+    return [_term(row, language) for row in rows]
 
 
-def lesson_deck(notebook: Path, root: Path = ROOT) -> tuple[list[model.Slide], str, list[str]]:
+def _term(row: dict, language: str) -> str:
+    """`**term** (*the other language's term*, ABBR): definition`, the edition's first."""
+    name, other, said = row["term"], row.get("indonesian", ""), row["definition"]
+    if language == "id":
+        said = row.get("definition_id") or said
+        if other:
+            name, other = other, name
+    names = ", ".join(x for x in (f"*{other}*" if other else "", row.get("abbreviation", "")) if x)
+    return f"**{name}**" + (f" ({names})" if names else "") + f": {said}"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where an edition's decks come from: its lessons, lesson plans, question banks and
+    glossary, and the language of its plans (their fixed words; a deck's own words are in the
+    language of its notebook). The English edition is the default; the Indonesian one is
+    `EDITIONS["id"]`."""
+
+    lessons: Path = ROOT / "notebooks"
+    plans: Path = ROOT / PLANS
+    banks: Path = BANKS
+    glossary: Path = DATA / "glossary.csv"
+    language: str = "en"
+
+
+EDITIONS = {
+    "en": Sources(),
+    "id": Sources(ROOT / "notebooks" / "id", ROOT / PLANS / "id", BANKS / "id", language="id"),
+}
+
+
+def shown(path: Path) -> str:
+    """A path as a message names it: from the repository if it is in it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def lesson_deck(
+    notebook: Path, sources: Sources = Sources()
+) -> tuple[list[model.Slide], str, list[str]]:
     """(slides, page title, problems) for one lesson notebook and its bank and plan."""
+    return _lesson_deck(notebook, sources)[1:]
+
+
+def _lesson_deck(
+    notebook: Path, sources: Sources
+) -> tuple[model.Lesson, list[model.Slide], str, list[str]]:
     nb = read_notebook(notebook)
     lesson = model.read_lesson(nb, notebook.stem)
     meta_id = str((nb.metadata.get("tipcourse") or {}).get("id", f"l{lesson.number}"))
-    bank = read_bank(root / "tipcourse" / "banks" / f"{meta_id}.yaml")
-    plan_path = root / PLANS / f"{notebook.stem}.md"
+    bank = read_bank(sources.banks / f"{meta_id}.yaml")
+    plan_path = sources.plans / f"{notebook.stem}.md"
     if plan_path.exists():
-        plan = model.parse_plan(plan_path.read_text(encoding="utf-8"))
+        plan = model.parse_plan(plan_path.read_text(encoding="utf-8"), sources.language)
     else:
-        plan = model.Plan(problems=["no lesson plan"])
-    problems = [f"{plan_path.relative_to(root)}: {p}" for p in plan.problems]
-    terms = glossary_terms(root / "data" / "glossary.csv", lesson.number)
+        plan = model.Plan(problems=["no lesson plan"], language=sources.language)
+    problems = [f"{shown(plan_path)}: {p}" for p in plan.problems]
+    terms = glossary_terms(sources.glossary, lesson.number, lesson.language)
     slides = model.deck(lesson, bank, plan, terms)
-    return slides, f"{lesson.number} {lesson.title}: seminar slides", problems
+    with using(lesson.language):
+        title = _("{number} {title}: seminar slides")
+    return lesson, slides, title.format(number=lesson.number, title=lesson.title), problems
 
 
 def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
@@ -384,27 +460,37 @@ def fresh_folder(out: Path) -> Path:
     return out
 
 
-def lessons(root: Path = ROOT) -> list[Path]:
-    """The lesson notebooks (`notebooks/NN_x.ipynb`; the appendix has no seminar)."""
-    return sorted(p for p in (root / "notebooks").glob("*.ipynb") if LESSON.fullmatch(p.stem))
+def lessons(folder: Path = Sources.lessons) -> list[Path]:
+    """The lesson notebooks of `folder` (`NN_x.ipynb`; the appendix has no seminar)."""
+    return sorted(p for p in Path(folder).glob("*.ipynb") if LESSON.fullmatch(p.stem))
 
 
 def build(
     out: Path = DEFAULT_OUT,
-    root: Path = ROOT,
+    sources: Sources = Sources(),
     node_modules: Path = NODE_MODULES,
+    reveal: str | None = None,
 ) -> list[Path]:
-    """One deck per lesson into `out` (emptied first): NN_x.slides.html."""
+    """One deck per lesson of `sources` into `out` (emptied first): NN_x.slides.html, with a
+    copy of reveal.js beside them, or loading the one at `reveal` (a relative URL)."""
     started = time.monotonic()
     out = fresh_folder(out)
-    copy_assets(out, node_modules)
+    if reveal is None:
+        copy_assets(out, node_modules)
     written = []
-    for notebook in lessons(root):
-        slides, title, problems = lesson_deck(notebook, root)
+    for notebook in lessons(sources.lessons):
+        lesson, slides, title, problems = _lesson_deck(notebook, sources)
         for problem in problems:
             print(f"slides: {problem} (the deck is made without it)")
         target = out / f"{notebook.stem}.slides.html"
-        target.write_text(render(slides, title), encoding="utf-8")
+        page = render(slides, title, lesson.language, reveal or REVEAL)
+        target.write_text(page, encoding="utf-8")
         written.append(target)
     print(f"slides: {len(written)} decks in {out} ({time.monotonic() - started:.1f} s)")
     return written
+
+
+def build_editions(out: Path = DEFAULT_OUT, node_modules: Path = NODE_MODULES) -> list[Path]:
+    """The English decks into `out`, the Indonesian ones into `out/id` (sharing reveal.js)."""
+    written = build(out, EDITIONS["en"], node_modules)
+    return written + build(out / "id", EDITIONS["id"], node_modules, reveal=f"../{REVEAL}")

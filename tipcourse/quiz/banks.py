@@ -7,6 +7,7 @@ answer before the student has tried. (Exercise keys never live here: see release
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from ..paths import BANKS
 from .schema import SpecError, check_unique_ids, validate_spec
@@ -21,9 +22,11 @@ def parse_yaml(text: str) -> object:
 
 
 @functools.cache
-def load_bank(lesson: str) -> dict[str, dict]:
-    """{question id: spec} of the lesson's bank, in order; SpecError names a malformed one."""
-    path = BANKS / f"{lesson}.yaml"
+def load_bank(lesson: str, language: str = "en") -> dict[str, dict]:
+    """{question id: spec} of the lesson's bank, in order; SpecError names a malformed one.
+    Another language's bank (`banks/<language>/`) is written by `translate` from the English
+    one and its catalogue: the same ids, kinds, points and keys, translated text."""
+    path = bank_path(lesson, language)
     specs = parse_yaml(path.read_text(encoding="utf-8")) or []
     if not isinstance(specs, list):
         raise SpecError(f"{path.name}: a question bank is a YAML list of questions")
@@ -33,6 +36,10 @@ def load_bank(lesson: str) -> dict[str, dict]:
             raise SpecError(f"{path.name}: question id {spec['id']!r} must start with '{lesson}-'")
     check_unique_ids((path.name, spec) for spec in specs)
     return {spec["id"]: spec for spec in specs}
+
+
+def bank_path(lesson: str, language: str = "en") -> Path:
+    return BANKS / f"{lesson}.yaml" if language == "en" else BANKS / language / f"{lesson}.yaml"
 
 
 def lessons() -> list[str]:

@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..i18n import N_, _, ngettext
+
 # KEY_FIELDS, KINDS, SpecError, student_spec and validate_spec are declared in `schema` and
 # re-exported here, where callers have always imported them from.
 from .schema import (  # noqa: F401
@@ -39,6 +41,15 @@ Response = str | float | list[str] | dict[str, str]
 
 class AnswerFormatError(ValueError):
     """A response has the wrong form; the message tells the student what is expected."""
+
+
+# What a status (`Result.status`, also a CSS class) reads as, in the course's language.
+STATUS_LABELS = {
+    "correct": N_("Correct"),
+    "partly correct": N_("Partly correct"),
+    "not correct": N_("Not correct"),
+    "to be graded": N_("To be graded"),
+}
 
 
 @dataclass
@@ -62,6 +73,11 @@ class Result:
             return "correct"
         return "partly correct" if self.score > 0 else "not correct"
 
+    @property
+    def label(self) -> str:
+        """The status as a student reads it: "Correct", "Partly correct", ..."""
+        return _(STATUS_LABELS[self.status])
+
 
 def points(spec: dict) -> float:
     return float(spec.get("points", 1))
@@ -73,39 +89,45 @@ def points(spec: dict) -> float:
 def parse_response(spec: dict, raw: object) -> Response:
     """Turn raw input into the canonical response for the question, or raise AnswerFormatError."""
     if raw is None or (isinstance(raw, (str, list, dict, tuple, set)) and len(raw) == 0):
-        raise AnswerFormatError("No answer given yet.")
+        raise AnswerFormatError(_("No answer given yet."))
     return _PARSERS[spec["kind"]](spec, raw)
 
 
 def _parse_single(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or raw not in spec["options"]:
-        raise AnswerFormatError(f"Choose one of the options ({', '.join(spec['options'])}).")
+        raise AnswerFormatError(
+            _("Choose one of the options ({options}).").format(options=", ".join(spec["options"]))
+        )
     return raw
 
 
 def _parse_multiple(spec: dict, raw: object) -> list[str]:
     if isinstance(raw, str) or not all(isinstance(k, str) for k in raw):
-        raise AnswerFormatError("Give a list of option letters.")
+        raise AnswerFormatError(_("Give a list of option letters."))
     unknown = [k for k in raw if k not in spec["options"]]
     if unknown:
-        raise AnswerFormatError(f"Unknown option(s): {', '.join(unknown)}.")
+        raise AnswerFormatError(
+            _("Unknown option(s): {options}.").format(options=", ".join(unknown))
+        )
     return sorted(set(raw), key=list(spec["options"]).index)
 
 
 def parse_number(text: object) -> float:
     """Read a number typed the English or the Indonesian way: 3.14, 3,14, 1.234,5, 1,234.5."""
     if isinstance(text, bool):
-        raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
+        raise AnswerFormatError(_("Type a number, for example 3.5 or 3,5."))
     if isinstance(text, numbers.Real):  # includes numpy's int64/float64 from pandas results
         if not math.isfinite(text):
-            raise AnswerFormatError("Type a finite number.")
+            raise AnswerFormatError(_("Type a finite number."))
         return float(text)
     if not isinstance(text, str):
-        raise AnswerFormatError("Type a number, for example 3.5 or 3,5.")
+        raise AnswerFormatError(_("Type a number, for example 3.5 or 3,5."))
     s = text.strip().replace(" ", "").replace("\u00a0", "").removesuffix("%")
     if not re.fullmatch(r"[-+]?[0-9][0-9.,]*", s) or s.endswith((".", ",")):
         raise AnswerFormatError(
-            f"{text!r} is not a number. Type digits only, e.g. 3.5 or 3,5 (no words or units)."
+            _(
+                "{text} is not a number. Type digits only, e.g. 3.5 or 3,5 (no words or units)."
+            ).format(text=repr(text))
         )
     if "," in s and "." in s:  # the later mark is the decimal one
         thousands = "." if s.rfind(",") > s.rfind(".") else ","
@@ -131,34 +153,40 @@ def normalise_text(text: str) -> str:
 
 def _parse_text(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or not normalise_text(raw):
-        raise AnswerFormatError("Type a short answer in words.")
+        raise AnswerFormatError(_("Type a short answer in words."))
     return raw.strip()
 
 
 def _parse_categorize(spec: dict, raw: object) -> dict[str, str]:
     if not isinstance(raw, dict):
-        raise AnswerFormatError("Assign each item to a category.")
+        raise AnswerFormatError(_("Assign each item to a category."))
     unknown = [k for k in raw if k not in spec["items"]]
     if unknown:
-        raise AnswerFormatError(f"Unknown item(s): {', '.join(map(str, unknown))}.")
+        raise AnswerFormatError(
+            _("Unknown item(s): {items}.").format(items=", ".join(map(str, unknown)))
+        )
     missing = [k for k in spec["items"] if raw.get(k) in (None, "")]
     if missing:
-        raise AnswerFormatError(f"Choose a category for every item ({len(missing)} left).")
+        raise AnswerFormatError(
+            _("Choose a category for every item ({left} left).").format(left=len(missing))
+        )
     bad = sorted({v for v in raw.values() if v not in spec["categories"]}, key=str)
     if bad:
-        raise AnswerFormatError(f"Unknown category: {', '.join(map(str, bad))}.")
+        raise AnswerFormatError(
+            _("Unknown category: {categories}.").format(categories=", ".join(map(str, bad)))
+        )
     return {k: raw[k] for k in spec["items"]}
 
 
 def _parse_order(spec: dict, raw: object) -> list[str]:
     if isinstance(raw, str) or sorted(map(str, raw)) != sorted(spec["items"]):
-        raise AnswerFormatError("Put every item in order, each exactly once.")
+        raise AnswerFormatError(_("Put every item in order, each exactly once."))
     return list(raw)
 
 
 def _parse_open(spec: dict, raw: object) -> str:
     if not isinstance(raw, str) or not raw.strip():
-        raise AnswerFormatError("Write your answer in the box.")
+        raise AnswerFormatError(_("Write your answer in the box."))
     return raw.strip()
 
 
@@ -185,10 +213,11 @@ def too_short(spec: dict, response: Response) -> str | None:
     words = word_count(response)
     if words >= least:
         return None
-    return (
-        f"Saved, but your answer has {words} word{'s' if words != 1 else ''}; this question "
-        f"asks for at least {least}."
-    )
+    return ngettext(
+        "Saved, but your answer has {words} word; this question asks for at least {least}.",
+        "Saved, but your answer has {words} words; this question asks for at least {least}.",
+        words,
+    ).format(words=words, least=least)
 
 
 # --- checking --------------------------------------------------------------------------------
@@ -199,8 +228,12 @@ def check(spec: dict, raw: object) -> Result:
     response = parse_response(spec, raw)
     result = _CHECKERS[spec["kind"]](spec, response)
     if spec.get("explanation"):
-        prefix = "**For comparison:** " if result.manual else ""
-        result.messages.append(prefix + spec["explanation"])
+        if result.manual:
+            result.messages.append(
+                _("**For comparison:** {explanation}").format(explanation=spec["explanation"])
+            )
+        else:
+            result.messages.append(spec["explanation"])
     return result
 
 
@@ -218,7 +251,7 @@ def _labelled(label: str, why: str) -> str:
 
 def _check_single(spec: dict, response: str) -> Result:
     right = response == spec["answer"]
-    message = _feedback(spec, response) or ("Correct." if right else "Not this one.")
+    message = _feedback(spec, response) or (_("Correct.") if right else _("Not this one."))
     return Result(points(spec) if right else 0.0, points(spec), [message])
 
 
@@ -230,7 +263,7 @@ def _check_multiple(spec: dict, response: list[str]) -> Result:
     ]
     missed = [opt for opt in spec["answer"] if opt not in chosen]
     if missed:
-        messages.append(f"You left out {len(missed)} correct option(s).")
+        messages.append(_("You left out {n} correct option(s).").format(n=len(missed)))
     # Each right choice earns a share; each wrong one takes a share away; never below zero.
     share = (len(chosen & key) - len(chosen - key)) / len(key)
     return Result(round(max(0.0, share) * points(spec), 4), points(spec), messages)
@@ -240,12 +273,12 @@ def _check_numeric(spec: dict, response: float) -> Result:
     target, tol = float(spec["answer"]), float(spec.get("tolerance", 0))
     right = near(response, target, tol)
     if right:
-        message = _feedback(spec, "correct") or "Correct."
+        message = _feedback(spec, "correct") or _("Correct.")
     else:
         message = (
             _wrong_value_feedback(spec, response, tol)
             or _feedback(spec, "incorrect")
-            or "Not quite: check your calculation and the unit."
+            or _("Not quite: check your calculation and the unit.")
         )
     return Result(points(spec) if right else 0.0, points(spec), [message])
 
@@ -269,7 +302,7 @@ def _check_text(spec: dict, response: str) -> Result:
     return Result(
         points(spec) if right else 0.0,
         points(spec),
-        [message or ("Correct." if right else "That is not the expected term.")],
+        [message or (_("Correct.") if right else _("That is not the expected term."))],
     )
 
 
@@ -291,15 +324,15 @@ def _check_order(spec: dict, response: list[str]) -> Result:
     right = in_place == len(key)
     message = _feedback(spec, "correct" if right else "incorrect")
     if not right:
-        message = (
-            message + " " if message else ""
-        ) + f"{in_place} of {len(key)} in the right place."
+        message = (message + " " if message else "") + _(
+            "{n} of {total} in the right place."
+        ).format(n=in_place, total=len(key))
     score = points(spec) * in_place / len(key)
-    return Result(round(score, 4), points(spec), [message or "Correct order."])
+    return Result(round(score, 4), points(spec), [message or _("Correct order.")])
 
 
 def _check_open(spec: dict, response: str) -> Result:
-    message = too_short(spec, response) or f"Saved ({word_count(response)} words)."
+    message = too_short(spec, response) or _("Saved ({n} words).").format(n=word_count(response))
     return Result(0.0, points(spec), [message], manual=True)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import N_, _
+
 if TYPE_CHECKING:
     from .questions import Response
 
@@ -28,21 +30,28 @@ def response_lines(spec: dict, response: Response) -> list[str]:
     return [str(response)]
 
 
-LABELS = {"text": "Accepted", "order": "Order"}  # the rest: "Answer"
+LABELS = {"text": N_("Accepted: {answer}"), "order": N_("Order: {answer}")}
+ANSWER = N_("Answer: {answer}")  # the other kinds
 
 
 def key_lines(spec: dict) -> list[str]:
     """The answer key in words, one line per part, and the explanation if there is one."""
     kind, answer = spec["kind"], spec.get("answer")
     if kind == "open":
-        lines = [f"Rubric: {r['criterion']} ({r['points']} pt)" for r in spec.get("rubric", [])]
+        lines = [
+            _("Rubric: {criterion} ({points} pt)").format(
+                criterion=r["criterion"], points=r["points"]
+            )
+            for r in spec.get("rubric", [])
+        ]
     elif kind == "categorize":
         lines = response_lines(spec, answer)
     elif kind == "numeric":
         tolerance = f" (± {spec['tolerance']:g})" if spec.get("tolerance") else ""
-        lines = [f"Answer: {answer:g}{tolerance} {spec.get('unit', '')}".rstrip()]
+        shown = f"{answer:g}{tolerance} {spec.get('unit', '')}".rstrip()
+        lines = [_(ANSWER).format(answer=shown)]
     else:
-        lines = [f"{LABELS.get(kind, 'Answer')}: {response_lines(spec, answer)[0]}"]
+        lines = [_(LABELS.get(kind, ANSWER)).format(answer=response_lines(spec, answer)[0])]
     if spec.get("explanation"):
-        lines.append(f"Why: {spec['explanation']}")
+        lines.append(_("Why: {explanation}").format(explanation=spec["explanation"]))
     return lines

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..i18n import _
+
 ANSWERS_DIR_ENV = "TIPCOURSE_ANSWERS_DIR"
 SHUFFLE_ENV = "TIPCOURSE_SHUFFLE"  # "0": options in the authored order (executing for the repo)
 LEARNER_FILE = "learner.json"
@@ -71,7 +73,7 @@ def learner_key(directory: Path | None = None) -> str | None:
         return None
     folder = Path(directory or answers_dir())
     path = folder / LEARNER_FILE
-    for _ in range(2):
+    for _attempt in range(2):
         try:
             key = json.loads(path.read_text(encoding="utf-8"))["learner_key"]
             if isinstance(key, str) and re.fullmatch(r"[0-9a-f]{32}", key):
@@ -107,7 +109,7 @@ def move_aside(path: Path, stem: str) -> Path:
             return aside
         path.unlink()
         return aside
-    raise OSError(f"no free name to move {path} aside")
+    raise OSError(_("no free name to move {path} aside").format(path=path))
 
 
 def _valid_entry(entry: object) -> bool:
@@ -148,11 +150,10 @@ class AnswerStore:
         except (OSError, UnicodeDecodeError) as err:
             if isinstance(err, UnicodeDecodeError):
                 return self._set_aside(err, {})
-            self.warning = (
-                f"Your saved answers in {self.path} cannot be read ({_why(err)}). "
-                "Nothing was changed there; answers you give now are kept while "
-                "the notebook is open."
-            )
+            self.warning = _(
+                "Your saved answers in {path} cannot be read ({reason}). Nothing was changed "
+                "there; answers you give now are kept while the notebook is open."
+            ).format(path=self.path, reason=_why(err))
             return {}
         try:
             data = json.loads(text)
@@ -160,11 +161,12 @@ class AnswerStore:
             return self._set_aside(err, {})
         answers = data.get("answers") if isinstance(data, dict) else None
         if not isinstance(answers, dict):
-            return self._set_aside(ValueError("not an answers file"), {})
+            return self._set_aside(ValueError(_("not an answers file")), {})
         good = {qid: e for qid, e in answers.items() if isinstance(qid, str) and _valid_entry(e)}
         if len(good) != len(answers):
+            wrong = len(answers) - len(good)
             return self._set_aside(
-                ValueError(f"{len(answers) - len(good)} entries of the wrong shape"), good
+                ValueError(_("{n} entries of the wrong shape").format(n=wrong)), good
             )
         return good
 
@@ -173,19 +175,27 @@ class AnswerStore:
         try:
             aside = move_aside(self.path, self.notebook)
         except OSError as move_error:
-            self.warning = (
-                f"Your saved answers file {self.path} could not be read ({err}) "
-                f"and could not be moved aside ({_why(move_error)}). It is left as "
-                "it is; new answers are kept while the notebook is open."
-            )
+            self.warning = _(
+                "Your saved answers file {path} could not be read ({error}) and could not "
+                "be moved aside ({reason}). It is left as it is; new answers are kept while "
+                "the notebook is open."
+            ).format(path=self.path, error=err, reason=_why(move_error))
             self.unsaved.update(kept)
             return kept
-        self.warning = (
-            f"Your saved answers file {self.path} could not be read ({err}). It was "
-            f"kept as {aside.name} in the same folder and nothing in it was deleted"
-            + (f"; the {len(kept)} answers that could be read are kept" if kept else "")
-            + ". Ask your lecturer if you need the old answers back."
-        )
+        if kept:
+            message = _(
+                "Your saved answers file {path} could not be read ({error}). It was kept as "
+                "{aside} in the same folder and nothing in it was deleted; the {n} answers "
+                "that could be read are kept. Ask your lecturer if you need the old answers "
+                "back."
+            )
+        else:
+            message = _(
+                "Your saved answers file {path} could not be read ({error}). It was kept as "
+                "{aside} in the same folder and nothing in it was deleted. Ask your lecturer "
+                "if you need the old answers back."
+            )
+        self.warning = message.format(path=self.path, error=err, aside=aside.name, n=len(kept))
         self._recovered = bool(kept)  # written by __init__, or by the save that read it
         self.unsaved.update(kept)
         return kept
@@ -228,7 +238,9 @@ class AnswerStore:
                 self._write()
         except Timeout:
             self._failed(
-                f"another notebook kept the answers file locked for {LOCK_TIMEOUT} seconds"
+                _("another notebook kept the answers file locked for {n} seconds").format(
+                    n=LOCK_TIMEOUT
+                )
             )
         except OSError as err:
             self._failed(_why(err))
@@ -265,19 +277,19 @@ class AnswerStore:
             self._failed(_why(err))
 
     def _failed(self, why: str) -> None:
-        self.problem = (
-            f"Not written to disk: {why}. Your answer is kept while this notebook "
-            f"stays open ({len(self.unsaved)} unsaved), and is written with your "
-            f"next answer once {self.path.parent} can be written to. Ask your "
-            "lecturer if this message stays."
-        )
+        self.problem = _(
+            "Not written to disk: {reason}. Your answer is kept while this notebook stays "
+            "open ({n} unsaved), and is written with your next answer once {folder} can be "
+            "written to. Ask your lecturer if this message stays."
+        ).format(reason=why, n=len(self.unsaved), folder=self.path.parent)
 
 
 def _why(err: BaseException) -> str:
     if isinstance(err, IsADirectoryError):
-        return f"{err.filename} is a folder, not a file"
+        return _("{path} is a folder, not a file").format(path=err.filename)
     if isinstance(err, PermissionError):
-        return f"no permission to write in {Path(err.filename or '').parent or 'the folder'}"
+        folder = Path(err.filename or "").parent or _("the folder")
+        return _("no permission to write in {folder}").format(folder=folder)
     if isinstance(err, OSError) and err.strerror:
         return f"{err.strerror} ({err.filename})" if err.filename else err.strerror
     return str(err) or type(err).__name__

@@ -7,6 +7,7 @@ folder is `$TIPCOURSE_ANSWERS_DIR` or `~/tipcourse-answers/` (see `store`) and t
     {"format": 2, "type": "tipcourse-submission",
      "exercise": "ex01", "student_id": "2301234",
      "submitted_at": "2025-03-01T09:30:00+00:00", "course_version": "0.1.0",
+     "language": "id",                        # the edition: the feedback file's language
      "questions": ["ex01-consent", ...],      # the exercise's questions when submitting
      "missing": ["ex01-essay"],               # those without a saved answer
      "answers": {"ex01-consent": {"response": "b", "attempts": 2,
@@ -35,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import i18n
+from ..i18n import _
 from . import outline
 from .questions import too_short, word_count
 from .store import AnswerStore, answers_dir, now, write_json_atomic
@@ -72,11 +75,11 @@ def clean_student_id(text: object) -> str:
     """The id as typed, trimmed; ValueError with a message for the student if unusable."""
     student_id = (text or "").strip() if isinstance(text, str) else ""
     if not student_id:
-        raise ValueError("Type your student id first.")
+        raise ValueError(_("Type your student id first."))
     if len(student_id) > MAX_ID_LENGTH:
-        raise ValueError(f"A student id has at most {MAX_ID_LENGTH} characters.")
+        raise ValueError(_("A student id has at most {n} characters.").format(n=MAX_ID_LENGTH))
     if any(not ch.isprintable() for ch in student_id):
-        raise ValueError("The student id contains invisible characters; type it again.")
+        raise ValueError(_("The student id contains invisible characters; type it again."))
     return student_id
 
 
@@ -160,6 +163,7 @@ def build_submission(
     answers: dict,
     question_ids: Iterable[str],
     submitted_at: str | None = None,
+    language: str = "en",
 ) -> dict:
     """The submission document (see the module docstring) from saved answers."""
     kept = {
@@ -174,6 +178,7 @@ def build_submission(
         "student_id": clean_student_id(student_id),
         "submitted_at": submitted_at or now(),
         "course_version": course_version(),
+        "language": language,
         "questions": question_ids,
         "missing": missing_questions(question_ids, kept),
         "answers": kept,
@@ -197,11 +202,23 @@ def check_size(document: dict) -> None:
     }
     largest = max(sizes, key=sizes.get) if sizes else "?"
     raise TooLarge(
-        f"Not submitted: the file would be {size:,} bytes, and your lecturer's "
-        f"grader reads at most {MAX_BYTES:,}. The answer to {largest} alone is "
-        f"{sizes.get(largest, 0):,} bytes: shorten it, press **Save answer**, and "
-        "submit again."
+        _(
+            "Not submitted: the file would be {size} bytes, and your lecturer's grader reads "
+            "at most {limit}. The answer to {question} alone is {answer_size} bytes: shorten "
+            "it, press **Save answer**, and submit again."
+        ).format(
+            size=_thousands(size),
+            limit=_thousands(MAX_BYTES),
+            question=largest,
+            answer_size=_thousands(sizes.get(largest, 0)),
+        )
     )
+
+
+def _thousands(n: int) -> str:
+    """1,000,000 in English; 1.000.000 in Indonesian, where the comma is the decimal mark."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if i18n.language() == "id" else text
 
 
 def write_submission(
@@ -210,9 +227,10 @@ def write_submission(
     answers: dict,
     question_ids: Iterable[str],
     directory: Path | None = None,
+    language: str = "en",
 ) -> tuple[Path, bool, list[str]]:
     """Write (or replace) the submission file; returns (path, replaced, missing)."""
-    document = build_submission(exercise, student_id, answers, question_ids)
+    document = build_submission(exercise, student_id, answers, question_ids, language=language)
     check_size(document)
     path = submission_path(exercise, document["student_id"], directory)
     replaced = path.exists()
@@ -281,7 +299,7 @@ def submit(
         return Outcome(
             False,
             [
-                (
+                _(
                     "No questions found: run every cell of the notebook first "
                     "(Run › Run All Cells), then press Submit."
                 )
@@ -303,7 +321,7 @@ def submit(
         )
     try:
         path, replaced, missing = write_submission(
-            exercise, student_id, answers, question_ids, directory
+            exercise, student_id, answers, question_ids, directory, session.language
         )
     except TooLarge as err:
         return Outcome(False, [str(err)])
@@ -311,9 +329,10 @@ def submit(
         return Outcome(
             False,
             [
-                f"Not submitted: the file could not be written "
-                f"({err.strerror or err}). Your answers are still saved; "
-                "ask your lecturer where to save the submission."
+                _(
+                    "Not submitted: the file could not be written ({reason}). Your answers "
+                    "are still saved; ask your lecturer where to save the submission."
+                ).format(reason=err.strerror or err)
             ],
         )
     remember_student_id(student_id, directory)
@@ -328,7 +347,9 @@ def submit(
 
 
 def _words(spec: dict, response: str) -> str:
-    return f"{word_count(response)} of at least {spec['min_words']} words"
+    return _("{n} of at least {least} words").format(
+        n=word_count(response), least=spec["min_words"]
+    )
 
 
 def warning(missing: list[str], short: list[str], total: int) -> list[str]:
@@ -336,19 +357,25 @@ def warning(missing: list[str], short: list[str], total: int) -> list[str]:
     lines = []
     if missing:
         lines.append(
-            f"{len(missing)} of {total} questions have no saved answer: " + ", ".join(missing) + "."
+            _("{n} of {total} questions have no saved answer: {questions}.").format(
+                n=len(missing), total=total, questions=", ".join(missing)
+            )
         )
     if short:
-        lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
+        lines.append(_shorter(short))
     if short:
         lines.append(
-            "Complete them and press **Save answer**, or press **Submit anyway** to "
-            "hand in your work as it is."
+            _(
+                "Complete them and press **Save answer**, or press **Submit anyway** to "
+                "hand in your work as it is."
+            )
         )
     else:
         lines.append(
-            "Answer them and press **Save answer**, or press **Submit anyway** to "
-            "hand in incomplete work."
+            _(
+                "Answer them and press **Save answer**, or press **Submit anyway** to "
+                "hand in incomplete work."
+            )
         )
     return lines
 
@@ -357,20 +384,27 @@ def receipt(
     path: Path, replaced: bool, missing: list[str], total: int, short: list[str] | None = None
 ) -> list[str]:
     """The confirmation a student sees: what was written, where, and what it lacks."""
-    lines = [f"**Submitted.** Your answers were written to `{path}`."]
+    lines = [_("**Submitted.** Your answers were written to `{path}`.").format(path=path)]
     if missing:
         lines.append(
-            f"This submission is INCOMPLETE: {len(missing)} of {total} questions "
-            "unanswered (" + ", ".join(missing) + ")."
+            _(
+                "This submission is INCOMPLETE: {n} of {total} questions unanswered ({questions})."
+            ).format(n=len(missing), total=total, questions=", ".join(missing))
         )
     else:
-        lines.append(f"All {total} questions answered.")
+        lines.append(_("All {total} questions answered.").format(total=total))
     if short:
-        lines.append("Shorter than the question asks: " + ", ".join(short) + ".")
+        lines.append(_shorter(short))
     if replaced:
-        lines.append("This replaces your earlier submission of this exercise.")
+        lines.append(_("This replaces your earlier submission of this exercise."))
     lines.append(
-        "Hand in this file as your lecturer asked (upload it, or leave it on the "
-        "JupyterHub). You can change answers and submit again until the deadline."
+        _(
+            "Hand in this file as your lecturer asked (upload it, or leave it on the "
+            "JupyterHub). You can change answers and submit again until the deadline."
+        )
     )
     return lines
+
+
+def _shorter(short: list[str]) -> str:
+    return _("Shorter than the question asks: {questions}.").format(questions=", ".join(short))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..i18n import _
 from ..ui import PlainText, message_html
 from . import submission
 
@@ -30,13 +31,16 @@ def download_link(path: Path | None) -> str:
     except OSError:
         return ""
     name = html.escape(path.name, quote=True)
-    return (
-        f'<p><a download="{name}" href="data:application/json;base64,{payload}" '
+    start = (
+        f'<a download="{name}" href="data:application/json;base64,{payload}" '
         'style="display:inline-block;padding:0.35em 0.9em;border-radius:3px;'
         'background:#0b57d0;color:#ffffff;text-decoration:none;font-weight:bold">'
-        f"⬇ Download {name}</a> to hand in (your browser saves it in your Downloads "
-        "folder).</p>"
     )
+    # TRANSLATORS: {link} and {end} open and close the download link; keep them around its words.
+    text = _(
+        "{link}⬇ Download {name}{end} to hand in (your browser saves it in your Downloads folder)."
+    ).format(link=start, name=name, end="</a>")
+    return f"<p>{text}</p>"
 
 
 class SubmitPanel(PlainText, w.VBox):
@@ -47,21 +51,25 @@ class SubmitPanel(PlainText, w.VBox):
         self.exercise = session.notebook.removesuffix("-solution")
         self.student_id = w.Text(
             value=submission.remembered_student_id(),
-            placeholder="your student id",
-            description="Student id:",
+            placeholder=_("your student id"),
+            description=_("Student id:"),
             continuous_update=True,
             layout=w.Layout(width="24em"),
         )
         self.button = w.Button(
-            description="Submit", button_style="success", tooltip=f"Submit {self.exercise}"
+            description=_("Submit"),
+            button_style="success",
+            tooltip=_("Submit {exercise}").format(exercise=self.exercise),
         )
         self.button.on_click(lambda _: self.submit())
         self.result = w.HTML("")
         self._shown = None  # the questions (unanswered, too short) the student has been shown
         intro = w.HTML(
-            f"<b>Submit exercise {self.exercise}</b>: your saved answers are "
-            "written to one file for your lecturer. You can submit again; the "
-            "newest submission replaces the earlier one."
+            _(
+                "<b>Submit exercise {exercise}</b>: your saved answers are written to one "
+                "file for your lecturer. You can submit again; the newest submission "
+                "replaces the earlier one."
+            ).format(exercise=self.exercise)
         )
         super().__init__(
             [intro, w.HBox([self.student_id, self.button]), self.result],
@@ -71,13 +79,13 @@ class SubmitPanel(PlainText, w.VBox):
     def submit(self) -> submission.Outcome:
         outcome = submission.submit(self.session, self.student_id.value, self._shown)
         self._shown = None if outcome.submitted else outcome.listed or None
-        self.button.description = "Submit anyway" if self._shown else "Submit"
+        self.button.description = _("Submit anyway") if self._shown else _("Submit")
         css = "saved" if outcome.submitted else "error"
         self.result.value = message_html(outcome.lines, css) + download_link(outcome.path)
         return outcome
 
     def __repr__(self) -> str:
-        return (
-            f"Submit exercise {self.exercise}: type your student id and press Submit "
+        return _(
+            "Submit exercise {exercise}: type your student id and press Submit "
             "(run the notebook to submit)"
-        )
+        ).format(exercise=self.exercise)

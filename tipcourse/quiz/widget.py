@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from ..i18n import N_, _, ngettext
 from ..ui import (
     WIDE,
     PlainText,
@@ -31,15 +32,19 @@ from .questions import (
 )
 from .store import AnswerStore, learner_key
 
-KIND_LABELS = {
-    "single": "Single choice",
-    "multiple": "Multiple select (tick all that apply)",
-    "numeric": "Number",
-    "text": "Short answer",
-    "categorize": "Sort into categories",
-    "order": "Put in order",
-    "open": "Open response",
+KIND_LABELS = {  # shown with _(): translated when a widget is drawn
+    "single": N_("Single choice"),
+    "multiple": N_("Multiple select (tick all that apply)"),
+    "numeric": N_("Number"),
+    "text": N_("Short answer"),
+    "categorize": N_("Sort into categories"),
+    "order": N_("Put in order"),
+    "open": N_("Open response"),
 }
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind])
 
 
 # --- input controls, one per kind: (widget, get, set) ---------------------------------------
@@ -54,7 +59,7 @@ def _radio(spec: dict, order: list[str]) -> Control:
         options=[(spec["options"][key], key) for key in order],
         value=None,
         layout=WIDE,
-        description="Answer:",
+        description=_("Answer:"),
     )
     return box, lambda: box.value, lambda v: setattr(box, "value", v)
 
@@ -82,7 +87,7 @@ def _text_input(spec: dict, placeholder: str) -> Control:
         w.Text,
         placeholder=placeholder,
         continuous_update=False,
-        description="Answer:",
+        description=_("Answer:"),
         layout=shared_layout(width="24em"),
     )
     parts = [box] + ([make(w.Label, value=spec["unit"])] if spec.get("unit") else [])
@@ -94,7 +99,7 @@ def _text_input(spec: dict, placeholder: str) -> Control:
 
 
 def _dropdowns(spec: dict, order: list[str]) -> Control:
-    choices = [("— choose —", "")] + [(label, key) for key, label in spec["categories"].items()]
+    choices = [(_("— choose —"), "")] + [(label, key) for key, label in spec["categories"].items()]
     drops = {}
     rows = []
     for n, key in enumerate(order, start=1):
@@ -104,7 +109,7 @@ def _dropdowns(spec: dict, order: list[str]) -> Control:
             w.Dropdown,
             options=choices,
             value="",
-            description=f"Item {n}:",
+            description=_("Item {n}:").format(n=n),
             layout=shared_layout(width="22em"),
         )
         rows += [make(w.HTML, value=markdown(f"{n}. {label}")), drops[key]]
@@ -119,9 +124,9 @@ def _dropdowns(spec: dict, order: list[str]) -> Control:
 def _orderer(spec: dict) -> Control:
     items = spec["items"]
     order = list(items)
-    select = make(w.Select, rows=len(order), layout=WIDE, description="Order:")
-    up = make(w.Button, description="Move up", icon="arrow-up")
-    down = make(w.Button, description="Move down", icon="arrow-down")
+    select = make(w.Select, rows=len(order), layout=WIDE, description=_("Order:"))
+    up = make(w.Button, description=_("Move up"), icon="arrow-up")
+    down = make(w.Button, description=_("Move down"), icon="arrow-down")
 
     def refresh(selected: str | None = None) -> None:
         select.options = [(f"{i + 1}. {items[k]}", k) for i, k in enumerate(order)]
@@ -151,23 +156,30 @@ def _orderer(spec: dict) -> Control:
 def _textarea(spec: dict) -> Control:
     area = make(
         w.Textarea,
-        placeholder="Write your answer here.",
+        placeholder=_("Write your answer here."),
         continuous_update=False,
         layout=shared_layout(width="100%", height="9em"),
-        description="Answer:",
+        description=_("Answer:"),
     )
-    least = (
-        f" (this question asks for at least {spec['min_words']})" if spec.get("min_words") else ""
-    )
-    count = make(w.Label, value=f"0 words{least}")
+    count = make(w.Label, value=_words_label(0, spec.get("min_words")))
     area.observe(
-        lambda ch: setattr(count, "value", f"{word_count(ch['new'])} words{least}"), "value"
+        lambda ch: setattr(
+            count, "value", _words_label(word_count(ch["new"]), spec.get("min_words"))
+        ),
+        "value",
     )
 
     def set_(text: str) -> None:
         area.value = text
 
     return make(w.VBox, children=[area, count]), lambda: area.value, set_
+
+
+def _words_label(n: int, least: int | None) -> str:
+    """The live count under an open answer's box: "12 words (this question asks ...)"."""
+    if least:
+        return _("{n} words (this question asks for at least {least})").format(n=n, least=least)
+    return _("{n} words").format(n=n)
 
 
 def _control(spec: dict, order: list[str]) -> Control:
@@ -177,9 +189,9 @@ def _control(spec: dict, order: list[str]) -> Control:
     if kind == "multiple":
         return _checkboxes(spec, order)
     if kind == "numeric":
-        return _text_input(spec, "a number, e.g. 3,5 or 3.5")
+        return _text_input(spec, _("a number, e.g. 3,5 or 3.5"))
     if kind == "text":
-        return _text_input(spec, "a word or short phrase")
+        return _text_input(spec, _("a word or short phrase"))
     if kind == "categorize":
         return _dropdowns(spec, order)
     if kind == "order":
@@ -192,8 +204,15 @@ def _control(spec: dict, order: list[str]) -> Control:
 
 def question_label(position: tuple[int, int] | None, points: float = 1) -> str:
     """ "Question 3 of 12 · 1 point" (without the position when it is not known)."""
-    worth = f"{number(points)} point{'' if points == 1 else 's'}"
-    return f"Question {position[0]} of {position[1]} · {worth}" if position else worth
+    # ngettext chooses by a whole number; a question worth 1.5 points reads "1.5 points".
+    worth = ngettext("{points} point", "{points} points", 1 if points == 1 else 2).format(
+        points=number(points)
+    )
+    return f"{_question_of(position)} · {worth}" if position else worth
+
+
+def _question_of(position: tuple[int, int]) -> str:
+    return _("Question {number} of {total}").format(number=position[0], total=position[1])
 
 
 class QuestionWidget(PlainText, w.VBox):
@@ -214,7 +233,7 @@ class QuestionWidget(PlainText, w.VBox):
         self.order = option_order(spec, None if key_lines else learner_key(store.path.parent))
         control, self._get, self._set = _control(spec, self.order)
         # An open answer is never right or wrong: it is saved, then compared with a model.
-        label = "Check" if mode == "selfcheck" and spec["kind"] != "open" else "Save answer"
+        label = _("Check") if mode == "selfcheck" and spec["kind"] != "open" else _("Save answer")
         self.button = make(
             w.Button, description=label, button_style="primary", tooltip=f"{label} ({spec['id']})"
         )
@@ -224,20 +243,24 @@ class QuestionWidget(PlainText, w.VBox):
             w.HTML,
             value=(
                 f'<div class="tipcourse-question" data-question="{spec["id"]}">'
-                f'<b>{KIND_LABELS[spec["kind"]]}</b> '
+                f"<b>{kind_label(spec['kind'])}</b> "
                 f'<small>{question_label(number, spec.get("points", 1))}</small>'
                 f'{markdown(spec["prompt"])}</div>'
             ),
         )
         buttons = [self.button]
         if spec.get("hint"):
-            hint = make(w.Button, description="Hint", tooltip=f"Hint ({spec['id']})")
-            hint.on_click(lambda _: self._show(f"Hint: {spec['hint']}", "hint"))
+            word = _("Hint")
+            hint = make(w.Button, description=word, tooltip=f"{word} ({spec['id']})")
+            hint.on_click(
+                lambda _b: self._show(_("Hint: {hint}").format(hint=spec["hint"]), "hint")
+            )
             buttons.append(hint)
         buttons = buttons[0] if len(buttons) == 1 else make(w.HBox, children=buttons)
         parts = [head, control, buttons, self.feedback]
         if key_lines:  # solution notebooks: the instructor sees the key
-            key = message_html(["**Answer key (instructor copy)**", *key_lines], "key")
+            head = _("Answer key (instructor copy)")
+            key = message_html([f"**{head}**", *key_lines], "key")
             parts.append(make(w.HTML, value=key))
         super().__init__(
             parts, layout=shared_layout(border="1px solid #bbb", padding="0.5em", margin="0.5em 0")
@@ -252,8 +275,10 @@ class QuestionWidget(PlainText, w.VBox):
             self._set(entry["response"])
         except Exception:  # a saved response that no longer fits the question: keep it on disk
             self._show(
-                "Your saved answer no longer fits this question; it is kept in "
-                f"{self.store.path.name}. Please answer again.",
+                _(
+                    "Your saved answer no longer fits this question; it is kept in "
+                    "{file}. Please answer again."
+                ).format(file=self.store.path.name),
                 "error",
             )
             return
@@ -261,7 +286,9 @@ class QuestionWidget(PlainText, w.VBox):
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
             self._show_saved(
-                f"Restored your saved answer (saved {times(entry['attempts'])}).",
+                _("Restored your saved answer (saved {times}).").format(
+                    times=times(entry["attempts"])
+                ),
                 entry["response"],
             )
 
@@ -272,7 +299,9 @@ class QuestionWidget(PlainText, w.VBox):
             self._show_result(check(self.spec, entry["response"]), entry["attempts"])
         else:
             self._show_saved(
-                f"Saved from the code cell below (saved {times(entry['attempts'])}).",
+                _("Saved from the code cell below (saved {times}).").format(
+                    times=times(entry["attempts"])
+                ),
                 entry["response"],
             )
 
@@ -291,8 +320,9 @@ class QuestionWidget(PlainText, w.VBox):
         else:
             entry = self.store.record(self.spec["id"], response)
             self._show_saved(
-                f"Saved (saved {times(entry['attempts'])}). You can change it and "
-                "save again until you submit.",
+                _(
+                    "Saved (saved {times}). You can change it and save again until you submit."
+                ).format(times=times(entry["attempts"])),
                 response,
             )
         if self.store.problem:  # kept in memory, not on disk: the student must know
@@ -311,11 +341,15 @@ class QuestionWidget(PlainText, w.VBox):
 
     def _show_result(self, result: Result, attempts: int) -> None:
         if result.manual:  # open response in a lesson: saved, with the model answer
-            self.feedback.value = message_html(result.messages + [f"Attempt {attempts}."], "saved")
+            attempt = _("Attempt {n}.").format(n=attempts)
+            self.feedback.value = message_html(result.messages + [attempt], "saved")
             return
-        head = (
-            f"{result.status.capitalize()} ({number(result.score)} of "
-            f"{number(result.points)}); attempt {attempts}."
+        # TRANSLATORS: {status} is "Correct", "Partly correct" or "Not correct"; {n} counts tries.
+        head = _("{status} ({score} of {points}); attempt {n}.").format(
+            status=result.label,
+            score=number(result.score),
+            points=number(result.points),
+            n=attempts,
         )
         self.feedback.value = message_html(
             [f"**{head}**", *result.messages], result.status.replace(" ", "-")
@@ -327,8 +361,8 @@ class QuestionWidget(PlainText, w.VBox):
     def _state(self) -> str:
         entry = self.store.get(self.spec["id"])
         if entry is None:
-            return "not answered yet"
-        return f"answered (saved {times(entry['attempts'])})"
+            return _("not answered yet")
+        return _("answered (saved {times})").format(times=times(entry["attempts"]))
 
     def _repr_mimebundle_(self, **kwargs) -> dict | None:
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -340,25 +374,29 @@ class QuestionWidget(PlainText, w.VBox):
         """The question as a reader without a kernel sees it (the static site): the prompt in
         full, the choices or items in the order shown, and its state."""
         spec = self.spec
-        position = f"Question {self.number[0]} of {self.number[1]} · " if self.number else ""
-        lines = [f"**{position}{KIND_LABELS[spec['kind']]}**", "", spec["prompt"].strip()]
+        position = f"{_question_of(self.number)} · " if self.number else ""
+        lines = [f"**{position}{kind_label(spec['kind'])}**", "", spec["prompt"].strip()]
         labels = spec.get("options") or spec.get("items") or {}
         if labels:
             lines += [""] + [f"- {labels[k]}" for k in self.order if k in labels]
         if spec.get("categories"):
-            lines += ["", "Categories: " + "; ".join(spec["categories"].values())]
-        lines += ["", f"*({self._state()}; run the notebook to answer)*"]
+            categories = "; ".join(spec["categories"].values())
+            lines += ["", _("Categories: {categories}").format(categories=categories)]
+        lines += ["", f"*{self._to_answer(self._state())}*"]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         state = self._state()
-        position = f"Question {self.number[0]} of {self.number[1]} " if self.number else ""
+        position = f"{_question_of(self.number)} " if self.number else ""
         text = (
-            f"{position}[{KIND_LABELS[self.spec['kind']]}] {self.spec['id']}: "
-            f"{plain_line(self.spec['prompt'])}\n({state}; run the notebook to answer)"
+            f"{position}[{kind_label(self.spec['kind'])}] {self.spec['id']}: "
+            f"{plain_line(self.spec['prompt'])}\n{self._to_answer(state)}"
         )
         if self.key_lines:
-            text += "\nKEY (instructor copy): " + " | ".join(
-                plain_line(k, 200) for k in self.key_lines
-            )
+            key = " | ".join(plain_line(k, 200) for k in self.key_lines)
+            text += "\n" + _("KEY (instructor copy): {key}").format(key=key)
         return text
+
+    @staticmethod
+    def _to_answer(state: str) -> str:
+        return _("({state}; run the notebook to answer)").format(state=state)

@@ -11,6 +11,8 @@ import functools
 
 import ipywidgets as w
 
+from ..i18n import ngettext
+
 
 @functools.cache
 def shared_layout(**css) -> w.Layout:
@@ -87,7 +89,8 @@ def as_typed(value: object) -> str:
 
 def times(n: int) -> str:
     """ "once", "2 times": how often an answer was saved."""
-    return "once" if n == 1 else f"{n} times"
+    # TRANSLATORS: follows "saved" in "(saved once)", "(saved 3 times)".
+    return ngettext("once", "{n} times", n).format(n=n)
 
 
 def plain_line(text: str, limit: int = 100) -> str:

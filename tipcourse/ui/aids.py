@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import ipywidgets as w
 
 from .. import law
+from ..i18n import _
 from . import WIDE, PlainText, message_html, shared_layout
 
 # --- legal decision aids -----------------------------------------------------------------------
@@ -15,7 +16,7 @@ from . import WIDE, PlainText, message_html, shared_layout
 
 def _ticks(values: Iterable[str], title: str) -> tuple[dict[str, w.Checkbox], w.VBox]:
     boxes = {
-        v: w.Checkbox(description=v.replace("_", " "), value=False, indent=False, layout=WIDE)
+        v: w.Checkbox(description=law.label(v), value=False, indent=False, layout=WIDE)
         for v in values
     }
     # room between the column headers (ipywidgets' Layout has no `gap`); columns wrap when narrow
@@ -27,11 +28,11 @@ class PalermoAid(PlainText, w.VBox):
     """Tick the elements of a case; see whether Art. 3 of the Palermo Protocol is met, and why."""
 
     def __init__(self) -> None:
-        self.acts, acts_box = _ticks(law.ACTS, "Act (what was done)")
-        self.means, means_box = _ticks(law.MEANS, "Means (how)")
-        self.purposes, purposes_box = _ticks(law.PURPOSES, "Purpose (why)")
-        self.age_known = w.Checkbox(description="Age is known", value=False, indent=False)
-        self.age = w.BoundedIntText(value=25, min=0, max=120, description="Age:", disabled=True)
+        self.acts, acts_box = _ticks(law.ACTS, _("Act (what was done)"))
+        self.means, means_box = _ticks(law.MEANS, _("Means (how)"))
+        self.purposes, purposes_box = _ticks(law.PURPOSES, _("Purpose (why)"))
+        self.age_known = w.Checkbox(description=_("Age is known"), value=False, indent=False)
+        self.age = w.BoundedIntText(value=25, min=0, max=120, description=_("Age:"), disabled=True)
         self.verdict = w.HTML("")
         for box in [
             *self.acts.values(),
@@ -60,11 +61,11 @@ class PalermoAid(PlainText, w.VBox):
             purposes={k for k, b in self.purposes.items() if b.value},
             age=self.age.value if self.age_known.value else None,
         )
-        self.verdict.value = _verdict_html(verdict, "Trafficking in persons (Palermo Art. 3)")
+        self.verdict.value = _verdict_html(verdict, _("Trafficking in persons (Palermo Art. 3)"))
         return verdict
 
     def __repr__(self) -> str:
-        return _text("Palermo Protocol Art. 3", "tick act, means, purpose and age")
+        return _text(_("Palermo Protocol Art. 3"), _("tick act, means, purpose and age"))
 
 
 class ForcedLabourAid(PlainText, w.VBox):
@@ -72,16 +73,15 @@ class ForcedLabourAid(PlainText, w.VBox):
 
     def __init__(self) -> None:
         self.menace = w.Checkbox(
-            description="exacted under the menace of a penalty", indent=False, layout=WIDE
+            description=_("exacted under the menace of a penalty"), indent=False, layout=WIDE
         )
         self.involuntary = w.Checkbox(
-            description="not offered voluntarily", indent=False, layout=WIDE
+            description=_("not offered voluntarily"), indent=False, layout=WIDE
         )
         self.exception = w.Dropdown(
-            options=[("none applies", None)]
-            + [(k.replace("_", " "), k) for k in law.C29_EXCEPTIONS],
+            options=[(_("none applies"), None)] + [(law.label(k), k) for k in law.C29_EXCEPTIONS],
             value=None,
-            description="Art. 2(2):",
+            description=_("Art. 2(2):"),
         )
         self.verdict = w.HTML("")
         for box in (self.menace, self.involuntary, self.exception):
@@ -93,18 +93,21 @@ class ForcedLabourAid(PlainText, w.VBox):
         verdict = law.forced_labour_test(
             self.involuntary.value, self.menace.value, self.exception.value
         )
-        self.verdict.value = _verdict_html(verdict, "Forced labour (ILO C29 Art. 2)")
+        self.verdict.value = _verdict_html(verdict, _("Forced labour (ILO C29 Art. 2)"))
         return verdict
 
     def __repr__(self) -> str:
-        return _text("ILO C29 Art. 2", "menace of penalty, voluntariness, exceptions")
+        return _text(_("ILO C29 Art. 2"), _("menace of penalty, voluntariness, exceptions"))
 
 
 def _text(instrument: str, what: str) -> str:
     """The aid's text/plain: what a reader sees where widgets cannot render."""
-    return f"{instrument} decision aid: {what} (run the notebook to use it)"
+    return _("{instrument} decision aid: {what} (run the notebook to use it)").format(
+        instrument=instrument, what=what
+    )
 
 
 def _verdict_html(verdict: law.Verdict, title: str) -> str:
-    head = f"**{title}: {'met' if verdict.met else 'not met'}.**"
+    text = _("{title}: met.") if verdict.met else _("{title}: not met.")
+    head = f"**{text.format(title=title)}**"
     return message_html([head, *verdict.reasons], "met" if verdict.met else "not-met")
