@@ -37,11 +37,8 @@ FORMAT = "md:myst"
 # `translate` from the English .md and a catalogue.
 PAIRED_FOLDERS = ("notebooks", "notebooks/id", "solutions", "solutions/id")
 GENERATED_FOLDERS = ("exercises", "exercises/id")  # written by release from solutions/: no .md
-REBUILD_TARGETS = (
-    "translate",
-    "notebooks",
-    "release",
-)  # what `make notebooks-check` rebuilds, in order
+# What `make notebooks-check` rebuilds, in order: the Indonesian sources first.
+REBUILD_TARGETS = ("translate", "notebooks", "release")
 
 
 def is_text_source(path: Path) -> bool:
@@ -161,9 +158,8 @@ def out_of_step(paths: Iterable[Path] | None = None) -> list[str]:
 
 
 def _generated(folder: Path) -> bool:
-    return any(folder.resolve() == (ROOT / name).resolve() for name in GENERATED_FOLDERS) or (
-        folder.name in GENERATED_FOLDERS
-    )
+    """exercises/ or exercises/id/ (of the repository or of a copy of it)."""
+    return folder.name == "exercises" or (folder.name == "id" and folder.parent.name == "exercises")
 
 
 def _show(path: Path) -> str:
@@ -253,7 +249,7 @@ def _ignored(relative: Path) -> bool:
 
 def main(paths: Iterable[Path] = (), check: bool = False, rebuild: bool = False) -> int:
     """`python -m tipcourse notebooks [--check | --rebuild-check] [paths]` (default: the
-    lessons, notebooks/; for --check, notebooks/ and solutions/): build each pair in place, or
+    lessons, notebooks/ and notebooks/id/; for --check, also solutions/): build each pair in place, or
     only report, exiting 1 on a problem."""
     lessons = ("notebooks", "notebooks/id")
     paths = list(paths) or [ROOT / f for f in (PAIRED_FOLDERS if check else lessons)]
