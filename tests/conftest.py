@@ -1,5 +1,6 @@
-"""Fixtures shared by the browser tests."""
+"""Fixtures shared by the tests: the browser's JupyterLab, and the grader tests' key folder."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,15 @@ def lab():
         page.set_default_timeout(30_000)
         yield Lab(page, base, token), answers
         browser.close()
+
+
+@pytest.fixture
+def keys(tmp_path):
+    """A keys folder holding test_grading's key of every question kind (ex90); a test module
+    with keys of its own defines its own `keys`."""
+    from test_grading import KEY
+
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
+    return folder

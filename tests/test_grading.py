@@ -155,14 +155,6 @@ def submit(
 
 
 @pytest.fixture
-def keys(tmp_path):
-    folder = tmp_path / "keys"
-    folder.mkdir()
-    (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
-    return folder
-
-
-@pytest.fixture
 def subs(tmp_path):
     folder = tmp_path / "subs"
     folder.mkdir()

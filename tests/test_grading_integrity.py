@@ -24,14 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FUTURE = "2099-01-01T00:00:00+00:00"
 
 
-@pytest.fixture
-def keys(tmp_path):
-    folder = tmp_path / "keys"
-    folder.mkdir()
-    (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
-    return folder
-
-
 def moodle(subs: Path, name: str, participant: int) -> Path:
     """A participant's folder as Moodle's "Download all submissions" names it."""
     return subs / f"{name}_{participant}_assignsubmission_file_"

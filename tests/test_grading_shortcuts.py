@@ -23,14 +23,6 @@ from tipcourse.quiz import submission
 LOOKALIKES = [0.0, -0.0, 1, 1.0, True, "1", 21.09, "21,09", ["a", "c"], ["c", "a"], None, ""]
 
 
-@pytest.fixture
-def keys(tmp_path):
-    folder = tmp_path / "keys"
-    folder.mkdir()
-    (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
-    return folder
-
-
 def _random_value(rng: random.Random, depth: int = 0) -> object:
     kinds = ["str", "int", "float", "bool", "null"] + (["list", "dict"] if depth < 4 else [])
     kind = rng.choice(kinds)

@@ -2,14 +2,12 @@
 and a helper that fails or dies never loses the work nor hangs the run."""
 
 import datetime as dt
-import json
 import os
 import signal
 import sys
 import time
 
 import pytest
-from test_grading import KEY
 from test_grading_integrity import mixed_batch, outputs
 
 from tipcourse.grading import grade, parallel
@@ -33,14 +31,6 @@ def deadline():
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - start < LIMIT
-
-
-@pytest.fixture
-def keys(tmp_path):
-    folder = tmp_path / "keys"
-    folder.mkdir()
-    (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
-    return folder
 
 
 def _in_a_worker() -> bool:
