@@ -1,5 +1,7 @@
 """The benchmark's arithmetic (timings faked: the real runs belong to `make bench`)."""
 
+import nbformat
+
 from tipcourse.bench import notebooks as bench
 
 
@@ -27,13 +29,36 @@ def test_baseline_imports_what_the_lessons_import():
 
 
 def test_against_both_baselines_reports_each_ratio(monkeypatch):
-    # Runs go plain, course, notebook: (2, 3, 4), (2, 4, 3), (4, 4, 6): to plain 2, 1.5, 1.5;
-    # to course 4/3, 3/4, 3/2.
-    times = iter([2.0, 3.0, 4.0, 2.0, 4.0, 3.0, 4.0, 4.0, 6.0])
+    # Runs go plain, course, skeleton, notebook: (2, 3, 2.4, 4), (2, 4, 3, 3), (4, 4, 4, 6):
+    # to plain 2, 1.5, 1.5; to course 4/3, 3/4, 3/2; the skeleton's to plain 1.2, 1.5, 1.
+    times = iter([2.0, 3.0, 2.4, 4.0, 2.0, 4.0, 3.0, 3.0, 4.0, 4.0, 4.0, 6.0])
     monkeypatch.setattr(bench, "_seconds", lambda nb, cwd: next(times))
     r = bench.against_both(bench.baseline_notebook(), bench.ROOT, repeat=3)
     assert (r["seconds"], r["plain"], r["course"]) == (4.0, 2.0, 4.0)
     assert (r["ratio_plain"], r["ratio_course"]) == (1.5, 4 / 3)
+    assert r["ratio_skeleton"] == 1.2
+
+
+def test_a_skeleton_keeps_the_setup_and_the_widgets_and_empties_the_rest():
+    nb = nbformat.read(bench.ROOT / "notebooks" / "05_indonesia_law_and_figures.ipynb", 4)
+    bare, widgets = bench.skeleton(nb)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    kept = [c.source for c in bare.cells if c.cell_type == "code"]
+    assert len(kept) == len(code) and kept[0] == code[0]
+    assert widgets == 26  # its questions (the timeline explorer is content: `pass`)
+    assert [s for s in kept[1:] if s != "pass"] == [s for s in code[1:] if bench._keeps(s)]
+    assert 'course.ask("l05-kepri")' in kept and "pass" in kept
+    assert all(c.source == "pass" or "data.load" not in c.source for c in bare.cells)
+    assert code == [c.source for c in nb.cells if c.cell_type == "code"]  # nb itself unchanged
+
+
+def test_a_skeleton_of_an_exercise_keeps_its_question_cells_and_submit_panel():
+    nb = nbformat.read(bench.ROOT / "exercises" / "ex01_palermo_definition.ipynb", 4)
+    bare, widgets = bench.skeleton(nb)
+    kept = [c.source for c in bare.cells if c.cell_type == "code" and c.source != "pass"]
+    assert sum(s.startswith("%%question") for s in kept) == len(kept) - 2  # setup, submit panel
+    assert kept[-1] == "course.submit_panel()"
+    assert widgets == len(kept) - 1
 
 
 def test_the_plain_baseline_imports_only_the_libraries_and_tipcourse():

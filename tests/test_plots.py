@@ -121,3 +121,46 @@ def test_a_long_title_over_long_labels_stays_inside_the_figure():
     assert "\n" in small.get_title(loc="left")
     box = narrow.get_tightbbox(narrow.canvas.get_renderer())
     assert box.x0 >= narrow.bbox_inches.x0 and box.x1 <= narrow.bbox_inches.x1
+
+
+THEME_SNAPSHOT = """
+import json, sys
+import matplotlib as mpl
+mpl.use("Agg")
+mpl.rcdefaults()
+if sys.argv[1] == "seaborn":
+    import seaborn as sns
+    sns.set_theme(style="whitegrid", palette="colorblind", context="notebook")
+else:
+    from tipcourse import plots
+    plots.style()
+rc = {k: repr(v) for k, v in mpl.rcParams.items() if k != "image.cmap"}
+codes = {c: mpl.colors.to_rgb(c) for c in "bgrmyck"}
+print(json.dumps({"rc": rc, "codes": codes, "seaborn": "seaborn" in sys.modules}))
+"""
+
+
+def test_style_sets_what_seaborns_theme_sets_without_importing_seaborn():
+    import json
+    import subprocess
+    import sys
+
+    def snapshot(how):
+        out = subprocess.run(
+            [sys.executable, "-c", THEME_SNAPSHOT, how], capture_output=True, text=True, check=True
+        )
+        return json.loads(out.stdout)
+
+    ours, theirs = snapshot("course"), snapshot("seaborn")
+    assert not ours["seaborn"]
+    changed = {k for k in theirs["rc"] if ours["rc"][k] != theirs["rc"][k]}
+    assert changed == set()
+    assert ours["codes"] == theirs["codes"]
+    assert ours["rc"]["axes.prop_cycle"].count("0.00392156862745098") == 1  # the palette's blue
+
+
+def test_colours_are_seaborns_colorblind_palette():
+    import seaborn as sns
+
+    for n in (1, 3, 10, 12):
+        assert plots.colours(n) == list(sns.color_palette("colorblind", n))

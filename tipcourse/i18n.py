@@ -39,6 +39,11 @@ def _translation(code: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
 
 
+def catalogue_files(code: str) -> list[Path]:
+    """The compiled catalogue that `code`'s strings come from (none for English)."""
+    return [] if code == SOURCE else [LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"]
+
+
 def set_language(code: str) -> None:
     global _current
     _current = check(code)

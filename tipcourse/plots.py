@@ -1,6 +1,10 @@
 """One look for every plot: a colour-blind-safe palette, a title, labelled axes, a source line.
 
-Lessons call `style()` once, draw with seaborn or matplotlib, then `finish(...)`.
+Lessons call `style()` once, draw with pandas or matplotlib, then `finish(...)`.
+
+The look is seaborn's theme (whitegrid, notebook, colorblind), written out below rather than
+set by seaborn: no lesson draws with seaborn, and importing it costs a lesson about 0.3 s.
+tests/test_plots.py checks that `style()` sets exactly what `seaborn.set_theme` sets.
 
 Speed (drawing text is most of a lesson's plotting time): in a notebook, pyplot draws every
 changed figure after each cell, and the inline backend then saves it with
@@ -21,15 +25,52 @@ if TYPE_CHECKING:  # matplotlib is imported on first use (lessons that plot noth
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-PALETTE = "colorblind"  # seaborn's colour-blind-safe palette (Okabe-Ito-like), used everywhere
+# seaborn 0.13's colour-blind-safe "colorblind" palette (Okabe-Ito-like), used everywhere, and
+# the one-letter colour codes seaborn sets with it (set_color_codes: "colorblind6", dark grey).
+PALETTE_HEX = (
+    "#0173B2", "#DE8F05", "#029E73", "#D55E00", "#CC78BC",
+    "#CA9161", "#FBAFE4", "#949494", "#ECE133", "#56B4E9",
+)  # fmt: skip
+COLOUR_CODES = {
+    "b": "#0173B2", "g": "#029E73", "r": "#D55E00", "m": "#CC78BC", "y": "#ECE133",
+    "c": "#56B4E9", "k": (0.1, 0.1, 0.1),
+}  # fmt: skip
+# seaborn.axes_style("whitegrid") and seaborn.plotting_context("notebook"), without
+# "image.cmap": seaborn's "rocket" map exists only once seaborn is imported, and no course plot
+# draws an image.
+THEME = {
+    "figure.facecolor": "white", "axes.labelcolor": ".15", "xtick.direction": "out",
+    "ytick.direction": "out", "xtick.color": ".15", "ytick.color": ".15",
+    "axes.axisbelow": True, "grid.linestyle": "-", "text.color": ".15",
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans",
+                        "sans-serif"],
+    "lines.solid_capstyle": "round", "patch.edgecolor": "w", "patch.force_edgecolor": True,
+    "xtick.top": False, "ytick.right": False, "axes.grid": True, "axes.facecolor": "white",
+    "axes.edgecolor": ".8", "grid.color": ".8", "axes.spines.left": True,
+    "axes.spines.bottom": True, "axes.spines.right": True, "axes.spines.top": True,
+    "xtick.bottom": False, "ytick.left": False,
+    "axes.linewidth": 1.25, "grid.linewidth": 1, "lines.linewidth": 1.5, "lines.markersize": 6,
+    "patch.linewidth": 1, "xtick.major.width": 1.25, "ytick.major.width": 1.25,
+    "xtick.minor.width": 1, "ytick.minor.width": 1, "xtick.major.size": 6,
+    "ytick.major.size": 6, "xtick.minor.size": 4, "ytick.minor.size": 4, "font.size": 12,
+    "axes.labelsize": 12, "axes.titlesize": 12, "xtick.labelsize": 11, "ytick.labelsize": 11,
+    "legend.fontsize": 11, "legend.title_fontsize": 12,
+}  # fmt: skip
 SOURCE_STYLE = {"fontsize": 8, "color": "#444444"}
 FINISHED = "_tipcourse_finished"  # set on a figure by finish(): its layout fits the canvas
 
 
 def style() -> None:
-    import seaborn as sns
+    """The course's look for every plot that follows (seaborn's theme, see above)."""
+    import matplotlib as mpl
+    from cycler import cycler
 
-    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
+    mpl.rcParams.update(THEME)
+    mpl.rcParams["axes.prop_cycle"] = cycler("color", colours(len(PALETTE_HEX)))
+    converter = mpl.colors.colorConverter
+    for code, colour in COLOUR_CODES.items():
+        converter.colors[code] = converter.to_rgb(colour)
     _show_finished_figures_fast()
 
 
@@ -192,7 +233,8 @@ def _show_finished_figures_fast() -> None:
 
 
 def colours(n: int) -> list[tuple[float, float, float]]:
-    """The first n colours of the course palette (for plots drawn with pandas/matplotlib)."""
-    import seaborn as sns
+    """The first n colours of the course palette (for plots drawn with pandas/matplotlib), as
+    seaborn.color_palette gives them: RGB tuples, repeating after ten."""
+    from matplotlib.colors import to_rgb
 
-    return sns.color_palette(PALETTE, n)
+    return [to_rgb(PALETTE_HEX[i % len(PALETTE_HEX)]) for i in range(n)]

@@ -17,11 +17,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import i18n
+from . import figcache, i18n, plots
 from .i18n import N_, _
 from .plots import Picture, cached_png, colours, finish, png
 
@@ -280,10 +281,15 @@ def figure_png(frame: pd.DataFrame, title: str = TITLE, dpi: int = 80) -> bytes:
     """The finished figure (title, axis labels, source line) as PNG bytes (deterministic).
 
     Drawing this text-dense figure is the slowest step of lesson 05, so it is cached: the
-    lesson's static plot and the explorer's first view are the same rows, drawn once.
+    lesson's static plot and the explorer's first view are the same rows, drawn once, and the
+    PNG is kept between kernels (tipcourse.figcache), keyed by the rows, this code and the
+    interface catalogue.
     """
     key = ("timeline", frame.to_csv(index=False), title, dpi, i18n.language())
-    return cached_png(key, lambda: _render_png(frame, title, dpi))
+    sources = [Path(__file__), Path(plots.__file__), *i18n.catalogue_files(i18n.language())]
+    return cached_png(
+        key, lambda: figcache.png(key, lambda: _render_png(frame, title, dpi), sources)
+    )
 
 
 def _render_png(frame: pd.DataFrame, title: str, dpi: int) -> bytes:

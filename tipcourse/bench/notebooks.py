@@ -6,6 +6,11 @@ Two baselines, each a notebook of one cell of imports:
   import on top counts against the lesson. Target: every notebook within 1.3 times it.
 - course: everything the lessons import (yaml, mistune, pandera, the question widget), as
   before; its ratio shows a lesson's own work beyond its imports.
+A third run, the notebook's skeleton, shows how much of a notebook's time is its structure:
+the same code cells, its first (setup) cell and its question and aid widgets kept, every other
+cell `pass`. A skeleton's ratio to plain is what the cells and widgets cost by themselves
+(ipykernel's round trip per cell, a widget's models); the rest is the notebook's own work
+(data, tables, plots).
 A benchmark, not a test: it reports and never fails the build.
 
 Timings on a shared virtual machine drift by 20% or more within minutes, so each notebook is
@@ -17,6 +22,7 @@ kernels do (tipcourse.data).
 
 from __future__ import annotations
 
+import re
 import statistics
 import tempfile
 import time
@@ -64,19 +70,49 @@ def paired(
     return statistics.median(base), statistics.median(own), ratio
 
 
+# A cell that shows a widget of the course: course.ask("l05-kepri"), course.palermo_aid(), ...
+WIDGET_CELL = re.compile(r"course\.\w+\([^()]*\)")
+
+
+def _keeps(source: str) -> bool:
+    return source.startswith("%%question") or WIDGET_CELL.fullmatch(source.strip()) is not None
+
+
+def skeleton(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
+    """The notebook with only its setup cell and widget cells (every other code cell `pass`),
+    and the number of widget cells."""
+    copy = nbformat.from_dict(nb)
+    code = [cell for cell in copy.cells if cell.cell_type == "code"]
+    widgets = 0
+    for cell in code[1:]:
+        if _keeps(cell.source):
+            widgets += 1
+        else:
+            cell.source = "pass"
+    return copy, widgets
+
+
 def against_both(nb: nbformat.NotebookNode, cwd: Path, repeat: int = REPEAT) -> dict[str, float]:
-    """Seconds of the notebook and of each baseline, and its ratio to each (medians)."""
-    plain, course, own = [], [], []
+    """Seconds of the notebook, of each baseline and of its skeleton, and the notebook's ratio to
+    each baseline and the skeleton's to plain (medians of the runs' ratios)."""
+    bare, _widgets = skeleton(nb)
+    plain, course, frame, own = [], [], [], []
     for _ in range(repeat):
         plain.append(_seconds(baseline_notebook(PLAIN_IMPORTS), ROOT))
         course.append(_seconds(baseline_notebook(BASELINE_IMPORTS), ROOT))
+        frame.append(_seconds(bare, cwd))
         own.append(_seconds(nb, cwd))
+
+    def ratio(times: list[float], base: list[float]) -> float:
+        return statistics.median(t / b for t, b in zip(times, base, strict=True))
+
     return {
         "seconds": statistics.median(own),
         "plain": statistics.median(plain),
         "course": statistics.median(course),
-        "ratio_plain": statistics.median(o / b for o, b in zip(own, plain, strict=True)),
-        "ratio_course": statistics.median(o / b for o, b in zip(own, course, strict=True)),
+        "ratio_plain": ratio(own, plain),
+        "ratio_course": ratio(own, course),
+        "ratio_skeleton": ratio(frame, plain),
     }
 
 
@@ -94,9 +130,13 @@ def main() -> int:
     reports = explorer_report() + grading_report()
     print(
         f"target: each notebook within {TARGET}x a plain kernel ({PLAIN_IMPORTS}); "
-        f"'course' imports all the lessons import; medians of {REPEAT} runs"
+        f"'course' imports all the lessons import; 'skeleton': the notebook's setup and widget "
+        f"cells only, to plain; medians of {REPEAT} runs"
     )
-    print(f"{'notebook':50} {'seconds':>8} {'plain':>6} {'ratio':>6} {'course':>7} {'ratio':>6}")
+    print(
+        f"{'notebook':46} {'cells':>5} {'widgets':>7} {'seconds':>8} {'plain':>6} {'ratio':>6} "
+        f"{'course':>7} {'ratio':>6} {'skeleton':>8}"
+    )
     ratios = []
     with tempfile.TemporaryDirectory(prefix="tipcourse-bench-cache-") as cache:
         _ENV[CACHE_DIR_ENV] = cache
@@ -105,12 +145,16 @@ def main() -> int:
             validate_all()  # as `make setup` does for a student
         try:
             for path in notebook_paths():
-                r = against_both(nbformat.read(path, as_version=4), path.parent)
+                nb = nbformat.read(path, as_version=4)
+                cells = sum(cell.cell_type == "code" for cell in nb.cells)
+                widgets = skeleton(nb)[1]
+                r = against_both(nb, path.parent)
                 ratios.append(r["ratio_plain"])
                 flag = "" if r["ratio_plain"] <= TARGET else "  OVER TARGET"
                 print(
-                    f"{str(path.relative_to(ROOT)):50} {r['seconds']:8.2f} {r['plain']:6.2f} "
-                    f"{r['ratio_plain']:6.2f} {r['course']:7.2f} {r['ratio_course']:6.2f}{flag}",
+                    f"{str(path.relative_to(ROOT)):46} {cells:5} {widgets:7} "
+                    f"{r['seconds']:8.2f} {r['plain']:6.2f} {r['ratio_plain']:6.2f} "
+                    f"{r['course']:7.2f} {r['ratio_course']:6.2f} {r['ratio_skeleton']:8.2f}{flag}",
                     flush=True,
                 )
         finally:
