@@ -36,3 +36,24 @@ def keys(tmp_path):
     folder.mkdir()
     (folder / "ex90.json").write_text(json.dumps(KEY), encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def grade_args(tmp_path, keys):
+    """`grade_args(subs, out)`: the `grade` command's arguments for one submissions folder, the
+    `keys` fixture's keys and an output folder `out` under tmp_path."""
+    import argparse
+
+    def make(submissions: Path, out: str = "out") -> argparse.Namespace:
+        return argparse.Namespace(
+            submissions=[submissions],
+            out=tmp_path / out,
+            keys=keys,
+            manual=None,
+            overwrite=False,
+            exercise=None,
+            roster=None,
+            person_folders=False,
+        )
+
+    return make

@@ -293,21 +293,12 @@ def test_a_newer_course_version_is_flagged(tmp_path, keys):
     assert "made with course version 99.0.0, newer than the grader's" in row["flags"]
 
 
-def test_exit_codes(tmp_path, keys, monkeypatch, capsys):
+def test_exit_codes(tmp_path, grade_args, monkeypatch, capsys):
     subs = tmp_path / "subs"
     submit(subs, "S1", RIGHT)
 
     def args(out):
-        return argparse.Namespace(
-            submissions=[subs],
-            out=tmp_path / out,
-            keys=keys,
-            manual=None,
-            overwrite=False,
-            exercise=None,
-            roster=None,
-            person_folders=False,
-        )
+        return grade_args(subs, out)
 
     assert grading.main(args("a")) == grading.EXIT_OK
     (subs / "junk.json").write_text("{")

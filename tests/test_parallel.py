@@ -224,9 +224,8 @@ def test_grading_with_killed_workers_and_helper_gives_the_same_outputs(
 
 @linux_only
 def test_a_bug_in_the_workers_is_the_grade_commands_internal_error(
-    tmp_path, keys, monkeypatch, deadline, capfd
+    tmp_path, grade_args, monkeypatch, deadline, capfd
 ):
-    import argparse
     from pathlib import Path
 
     from tipcourse import grading
@@ -240,17 +239,7 @@ def test_a_bug_in_the_workers_is_the_grade_commands_internal_error(
     monkeypatch.setattr(batch, "_read_part", buggy)
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 3)
-    args = argparse.Namespace(
-        submissions=[subs],
-        out=tmp_path / "out",
-        keys=keys,
-        manual=None,
-        overwrite=False,
-        exercise=None,
-        roster=None,
-        person_folders=False,
-    )
-    assert grading.main(args) == grading.EXIT_INTERNAL
+    assert grading.main(grade_args(subs)) == grading.EXIT_INTERNAL
     message = capfd.readouterr().err
     assert message.count("\n") == 1 and "internal error (KeyError: 'a bug in reading')" in message
     Path(message.split("details in ")[1].split(". Please")[0]).unlink()

@@ -94,8 +94,9 @@ def skeleton(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
 
 def against_both(nb: nbformat.NotebookNode, cwd: Path, repeat: int = REPEAT) -> dict[str, float]:
     """Seconds of the notebook, of each baseline and of its skeleton, and the notebook's ratio to
-    each baseline and the skeleton's to plain (medians of the runs' ratios)."""
-    bare, _widgets = skeleton(nb)
+    each baseline and the skeleton's to plain (medians of the runs' ratios), and how many widget
+    cells the skeleton kept."""
+    bare, widgets = skeleton(nb)
     plain, course, frame, own = [], [], [], []
     for _ in range(repeat):
         plain.append(_seconds(baseline_notebook(PLAIN_IMPORTS), ROOT))
@@ -113,6 +114,7 @@ def against_both(nb: nbformat.NotebookNode, cwd: Path, repeat: int = REPEAT) -> 
         "ratio_plain": ratio(own, plain),
         "ratio_course": ratio(own, course),
         "ratio_skeleton": ratio(frame, plain),
+        "widgets": widgets,
     }
 
 
@@ -147,12 +149,11 @@ def main() -> int:
             for path in notebook_paths():
                 nb = nbformat.read(path, as_version=4)
                 cells = sum(cell.cell_type == "code" for cell in nb.cells)
-                widgets = skeleton(nb)[1]
                 r = against_both(nb, path.parent)
                 ratios.append(r["ratio_plain"])
                 flag = "" if r["ratio_plain"] <= TARGET else "  OVER TARGET"
                 print(
-                    f"{str(path.relative_to(ROOT)):46} {cells:5} {widgets:7} "
+                    f"{str(path.relative_to(ROOT)):46} {cells:5} {r['widgets']:7} "
                     f"{r['seconds']:8.2f} {r['plain']:6.2f} {r['ratio_plain']:6.2f} "
                     f"{r['course']:7.2f} {r['ratio_course']:6.2f} {r['ratio_skeleton']:8.2f}{flag}",
                     flush=True,
