@@ -1,16 +1,13 @@
 """The benchmark's arithmetic (timings faked: the real runs belong to `make bench`)."""
 
+import compileall
+import os
+
 import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from tipcourse.bench import notebooks as bench
-
-
-def test_paired_reports_medians_and_the_median_of_pair_ratios(monkeypatch):
-    # Runs alternate baseline, notebook: pairs (2, 3), (4, 6), (2, 4) -> ratios 1.5, 1.5, 2.0.
-    times = iter([2.0, 3.0, 4.0, 6.0, 2.0, 4.0])
-    monkeypatch.setattr(bench, "_seconds", lambda nb, cwd: next(times))
-    base, seconds, ratio = bench.paired(bench.baseline_notebook(), bench.ROOT, repeat=3)
-    assert (base, seconds, ratio) == (2.0, 4.0, 1.5)
 
 
 def test_baseline_imports_what_the_lessons_import():
@@ -28,15 +25,41 @@ def test_baseline_imports_what_the_lessons_import():
         assert module in source
 
 
-def test_against_both_baselines_reports_each_ratio(monkeypatch):
-    # Runs go plain, course, skeleton, notebook: (2, 3, 2.4, 4), (2, 4, 3, 3), (4, 4, 4, 6):
-    # to plain 2, 1.5, 1.5; to course 4/3, 3/4, 3/2; the skeleton's to plain 1.2, 1.5, 1.
-    times = iter([2.0, 3.0, 2.4, 4.0, 2.0, 4.0, 3.0, 3.0, 4.0, 4.0, 4.0, 6.0])
+def test_measure_reports_each_form_against_its_baseline(monkeypatch):
+    # Runs go plain, course, opening, skeleton, notebook:
+    # (2, 3, 2.2, 2.4, 4), (2, 4, 2.6, 3, 3), (4, 4, 4.4, 4, 6): the notebook to plain 2, 1.5,
+    # 1.5, to course 4/3, 3/4, 3/2; the opening to plain 1.1, 1.3, 1.1; the skeleton 1.2, 1.5, 1.
+    times = iter([2.0, 3.0, 2.2, 2.4, 4.0, 2.0, 4.0, 2.6, 3.0, 3.0, 4.0, 4.0, 4.4, 4.0, 6.0])
     monkeypatch.setattr(bench, "_seconds", lambda nb, cwd: next(times))
-    r = bench.against_both(bench.baseline_notebook(), bench.ROOT, repeat=3)
-    assert (r["seconds"], r["plain"], r["course"]) == (4.0, 2.0, 4.0)
+    r = bench.measure(bench.baseline_notebook(), bench.ROOT, repeat=3)
+    assert (r["seconds"], r["plain"], r["course"], r["opening"]) == (4.0, 2.0, 4.0, 2.6)
     assert (r["ratio_plain"], r["ratio_course"]) == (1.5, 4 / 3)
+    assert r["ratio_opening"] == pytest.approx(1.1)
     assert r["ratio_skeleton"] == 1.2
+    assert r["opening_cells"] == 1
+
+
+def test_an_opening_ends_with_the_first_widget_after_the_setup():
+    nb = nbformat.read(bench.ROOT / "notebooks" / "05_indonesia_law_and_figures.ipynb", 4)
+    start = bench.opening(nb)
+    assert start.cells == nb.cells[: len(start.cells)]
+    assert start.cells[-1].source == 'course.ask("l05-timeline-order")'
+    code = [c.source for c in start.cells if c.cell_type == "code"]
+    assert code[0].startswith("from tipcourse import course")
+    assert not any(bench._keeps(s) for s in code[1:-1])  # the question is the first widget
+    assert len(start.cells) < len(nb.cells)
+
+
+def test_a_notebook_without_widgets_opens_whole():
+    nb = new_notebook(
+        cells=[
+            new_code_cell("import tipcourse"),
+            new_markdown_cell("# Text"),
+            new_code_cell("x = 1"),
+            new_code_cell("x"),
+        ]
+    )
+    assert bench.opening(nb).cells == nb.cells
 
 
 def test_a_skeleton_keeps_the_setup_and_the_widgets_and_empties_the_rest():
@@ -88,3 +111,27 @@ def test_the_grading_line_gives_the_median_the_runs_and_the_memory(monkeypatch):
     assert "peak memory 134 MB (its largest worker process 121 MB); target < 5 s: met." in line
     monkeypatch.setattr(grading, "time_grading", lambda document: timing._replace(seconds=5.2))
     assert grading.run()[0].endswith("target < 5 s: NOT met.")
+
+
+def test_the_runs_share_what_a_students_machine_keeps(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(
+        bench,
+        "validate_all",
+        lambda: calls.append(("validate", os.environ.get(bench.CACHE_DIR_ENV))),
+    )
+    monkeypatch.setattr(
+        bench, "_seconds", lambda nb, cwd: calls.append(("run", nb.cells[0].source))
+    )
+    monkeypatch.setattr(compileall, "compile_dir", lambda d, quiet: calls.append(("compile", d)))
+    env: dict[str, str] = {}
+    bench.student_machine(env, tmp_path)
+    assert env == {
+        bench.CACHE_DIR_ENV: str(tmp_path / "cache"),
+        "MPLCONFIGDIR": str(tmp_path / "matplotlib"),
+    }
+    assert calls == [
+        ("validate", str(tmp_path / "cache")),  # into the cache the runs share
+        ("compile", bench.PACKAGE),
+        ("run", bench.PLAIN_IMPORTS),  # writes matplotlib's font list before any timed run
+    ]
