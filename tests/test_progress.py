@@ -47,3 +47,24 @@ def test_the_chart_names_lessons_in_words_and_counts_whole_questions(tmp_path):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0] == "Lesson 00" and all(label.startswith("Lesson ") for label in labels)
     assert all(float(x).is_integer() for x in ax.get_xticks())
+
+
+def test_the_chart_is_a_picture_drawn_again_only_when_the_counts_change(tmp_path, monkeypatch):
+    from tipcourse import data, figcache
+
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))  # the cache on (conftest: off)
+    monkeypatch.delenv(data.VALIDATE_ENV, raising=False)
+    drawn = []
+    render = progress._render_png
+    monkeypatch.setattr(progress, "_render_png", lambda t: drawn.append(1) or render(t))
+    answers = tmp_path / "answers"
+    table = progress.summary(answers)
+    picture = progress.plot(table)
+    assert picture.png.startswith(figcache.SIGNATURE) and picture.png.endswith(figcache.END)
+    total = int(table["questions"].sum())
+    assert repr(picture).startswith(f"Progress chart: 0 of {total} self-check questions")
+    assert progress.plot(progress.summary(answers)).png == picture.png and len(drawn) == 1
+    AnswerStore("l01", answers).record("l01-consent", "b", score=1.0, points=1.0)
+    again = progress.plot(progress.summary(answers))
+    assert len(drawn) == 2 and again.png != picture.png
+    assert repr(again).startswith(f"Progress chart: 1 of {total} self-check questions answered, 1")

@@ -1,6 +1,8 @@
 """Progress across the course, from the answers store: per lesson, questions answered and correct.
 
 Read-only: a damaged answers file is reported, not moved (the lesson itself handles that).
+The chart is kept between kernels (tipcourse.figcache) until the counts change: drawing it
+is most of lesson 00's own time.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from . import figcache, i18n
 from .i18n import N_, _
 from .quiz.banks import lessons, load_bank
 from .quiz.store import answers_dir
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from .plots import Picture
 
 COLUMNS = ["lesson", "questions", "answered", "correct", "note"]
 # The headers a student reads (COLUMNS in English); `summary` labels its table with them.
@@ -79,3 +84,35 @@ def draw(ax: Axes, table: pd.DataFrame) -> None:
         _("lesson"),
         _("your answers file in the answers folder (see 'Where your answers live')"),
     )
+
+
+def plot(table: pd.DataFrame) -> Picture:
+    """The chart of `summary()`'s table as a picture for a notebook."""
+    from .plots import Picture
+
+    questions, answered, correct = (int(table.iloc[:, i].sum()) for i in (1, 2, 3))
+    text = _(
+        "Progress chart: {answered} of {questions} self-check questions answered, {correct} "
+        "fully right (run the notebook to see it)"
+    ).format(answered=answered, questions=questions, correct=correct)
+    return Picture(chart_png(table), text)
+
+
+def chart_png(table: pd.DataFrame) -> bytes:
+    """The chart as PNG bytes, drawn when the counts, this code, the plot style or the
+    translations change (tipcourse.figcache)."""
+    from . import plots
+
+    key = ("progress", table.to_csv(index=False), i18n.language())
+    sources = [Path(__file__), Path(plots.__file__), *i18n.catalogue_files(i18n.language())]
+    return figcache.png(key, lambda: _render_png(table), sources)
+
+
+def _render_png(table: pd.DataFrame) -> bytes:
+    from matplotlib.figure import Figure
+
+    from .plots import png
+
+    fig = Figure(figsize=(7, 4))  # not pyplot's: the notebook shows the picture, not the figure
+    draw(fig.add_subplot(), table)
+    return png(fig)
