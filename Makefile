@@ -43,7 +43,7 @@ $(STAMP): pyproject.toml constraints.txt $(VENV_MARK)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,site]'
 	$(PY) -m tipcourse setup-lab
 	@# validate the data package once, so lessons load it without importing the validator, and
-	@# write matplotlib's font list (0.7 s), so the first lesson that plots does not
+	@# write matplotlib's font list (0.3 s), so the first lesson that plots does not
 	-@$(PY) -c 'from tipcourse import data; data.validate_all(); import matplotlib.font_manager'
 	touch $(STAMP)
 

@@ -22,7 +22,7 @@ A benchmark, not a test: it reports and never fails the build.
 The runs measure what a student's machine does on a lesson's second opening: the data package
 validated once (tipcourse.data), matplotlib's font list and the course's bytecode written once,
 all shared by the runs (each run's answers and IPython profile are still its own). Without
-that, every kernel would rebuild matplotlib's font list (about 0.7 s, in the plain baseline
+that, every kernel would rebuild matplotlib's font list (about 0.3 s, in the plain baseline
 too) and, where PYTHONDONTWRITEBYTECODE is set, compile the course's modules again.
 
 Timings on a shared virtual machine drift by 20% or more within minutes, so each notebook is
