@@ -40,7 +40,7 @@ def test_measure_reports_each_form_against_its_baseline(monkeypatch):
 
 
 def test_an_opening_ends_with_the_first_widget_after_the_setup():
-    nb = nbformat.read(bench.ROOT / "notebooks" / "05_indonesia_law_and_figures.ipynb", 4)
+    nb = nbformat.read(bench.ROOT / "notebooks" / "05_1_indonesia_law.ipynb", 4)
     start = bench.opening(nb)
     assert start.cells == nb.cells[: len(start.cells)]
     assert start.cells[-1].source == 'course.ask("l05-timeline-order")'
@@ -63,14 +63,14 @@ def test_a_notebook_without_widgets_opens_whole():
 
 
 def test_a_skeleton_keeps_the_setup_and_the_widgets_and_empties_the_rest():
-    nb = nbformat.read(bench.ROOT / "notebooks" / "05_indonesia_law_and_figures.ipynb", 4)
+    nb = nbformat.read(bench.ROOT / "notebooks" / "05_1_indonesia_law.ipynb", 4)
     bare, widgets = bench.skeleton(nb)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     kept = [c.source for c in bare.cells if c.cell_type == "code"]
     assert len(kept) == len(code) and kept[0] == code[0]
-    assert widgets == 26  # its questions (the timeline explorer is content: `pass`)
+    assert widgets == 14  # its questions (the timeline explorer is content: `pass`)
     assert [s for s in kept[1:] if s != "pass"] == [s for s in code[1:] if bench._keeps(s)]
-    assert 'course.ask("l05-kepri")' in kept and "pass" in kept
+    assert 'course.ask("l05-taskforce")' in kept and "pass" in kept
     assert all(c.source == "pass" or "data.load" not in c.source for c in bare.cells)
     assert code == [c.source for c in nb.cells if c.cell_type == "code"]  # nb itself unchanged
 

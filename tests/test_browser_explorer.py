@@ -21,7 +21,7 @@ from tipcourse.explorer import PLOT_PX, TARGET_PX, Renderer
 
 pytestmark = pytest.mark.browser
 
-LESSON = "notebooks/06_ntt_causal_factors.ipynb"
+LESSON = "notebooks/06_2_ntt_factors_explored.ipynb"
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True}
 MIN_TEXT_PX = 11

@@ -1,4 +1,5 @@
-"""Lesson plans (instructor/lesson_plans/): one per lesson notebook, with the agreed sections,
+"""Lesson plans (instructor/lesson_plans/): one per lesson (a lesson in two parts, NN_1_* and
+NN_2_*, has one plan for both), with the agreed sections,
 session tables whose minutes add up to 90 and 180, and only question ids that exist.
 
 The checks are plain functions that return a list of problems, so that the last test can
@@ -48,10 +49,22 @@ def lesson_notebooks(folder=NOTEBOOKS):
     return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def plan_for(notebook):
-    """The plan of a lesson notebook, in the notebook's language."""
-    folder = PLANS / "id" if notebook.parent.name == "id" else PLANS
-    return folder / f"{notebook.stem}.md"
+def lessons_in(folder=NOTEBOOKS):
+    """{"05": [its notebooks: the lesson, or its parts in order]} for a folder of lessons."""
+    found = {}
+    for notebook in lesson_notebooks(folder):
+        found.setdefault(notebook.stem[:2], []).append(notebook)
+    return found
+
+
+def plan_folder(folder):
+    return PLANS / "id" if folder.name == "id" else PLANS
+
+
+def plan_for(folder, number):
+    """The plan of lesson `number` (its file NN_<slug>.md), in the language of `folder`."""
+    (plan,) = plan_folder(folder).glob(f"{number}_*.md")
+    return plan
 
 
 def english_headings(text):
@@ -164,9 +177,18 @@ def assessment_problems(text, number):
     return problems
 
 
-def lesson_metadata(notebook):
-    """The lesson's `tipcourse` metadata (id, minutes, objectives with question ids)."""
-    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("tipcourse", {})
+def lesson_metadata(notebooks):
+    """The lesson's `tipcourse` metadata (id, minutes, objectives with question ids); for a
+    lesson in parts, its parts' objectives in order and their minutes added up."""
+    metas = [
+        json.loads(nb.read_text(encoding="utf-8"))["metadata"].get("tipcourse", {})
+        for nb in notebooks
+    ]
+    return {
+        **metas[0],
+        "minutes": sum(m.get("minutes", 0) for m in metas),
+        "objectives": [o for m in metas for o in m.get("objectives", [])],
+    }
 
 
 def objective_problems(text, meta):
@@ -201,66 +223,86 @@ def live_use_problems(text, number):
     return problems
 
 
-NOTEBOOK_PARAMS = [pytest.param(nb, id=nb.stem) for nb in lesson_notebooks()] + [
-    pytest.param(nb, id=f"id-{nb.stem}") for nb in lesson_notebooks(NOTEBOOKS / "id")
+LESSON_PARAMS = [
+    pytest.param(folder, number, id=f"{prefix}{number}")
+    for folder, prefix in ((NOTEBOOKS, ""), (NOTEBOOKS / "id", "id-"))
+    for number in lessons_in(folder)
 ]
 
 
-def plan_text(notebook):
-    return english_headings(plan_for(notebook).read_text(encoding="utf-8"))
+def plan_text(folder, number):
+    return english_headings(plan_for(folder, number).read_text(encoding="utf-8"))
 
 
-def test_every_lesson_notebook_has_a_plan_and_every_plan_a_notebook():
-    for folder, plan_folder in ((NOTEBOOKS, PLANS), (NOTEBOOKS / "id", PLANS / "id")):
-        notebooks = {nb.stem for nb in lesson_notebooks(folder)}
-        plans = {p.stem for p in plan_folder.glob("[0-9][0-9]_*.md")}
-        assert len(notebooks) >= 9, f"expected lessons 00-08 in {folder}"
-        assert notebooks - plans == set(), "lessons without a plan"
-        assert plans - notebooks == set(), "plans without a lesson notebook (renamed slug?)"
+def test_every_lesson_has_one_plan_and_every_plan_a_lesson():
+    for folder in (NOTEBOOKS, NOTEBOOKS / "id"):
+        numbers = set(lessons_in(folder))
+        plans = [p.stem[:2] for p in plan_folder(folder).glob("[0-9][0-9]_*.md")]
+        assert len(numbers) >= 9, f"expected lessons 00-08 in {folder}"
+        assert numbers - set(plans) == set(), "lessons without a plan"
+        assert set(plans) - numbers == set(), "plans without a lesson (renumbered?)"
+        assert sorted(plans) == sorted(set(plans)), "a lesson with two plans"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_plan_has_the_sections(notebook):
-    text = plan_text(notebook)
+def test_a_lesson_in_parts_adds_its_parts_objectives_and_minutes():
+    split = [nbs for nbs in lessons_in().values() if len(nbs) > 1]
+    assert split, "no lesson in parts"
+    parts = split[0]
+    merged = lesson_metadata(parts)
+    one, two = lesson_metadata(parts[:1]), lesson_metadata(parts[1:])
+    assert merged["objectives"] == one["objectives"] + two["objectives"]
+    assert merged["minutes"] == one["minutes"] + two["minutes"] == 90
+
+
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_plan_has_the_sections(folder, number):
+    text = plan_text(folder, number)
     assert section_problems(text) == []
     assert "SAPA 129" in sections(text)["What to watch for with a distressing subject"]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_session_tables_add_up_to_90_and_180_minutes(notebook):
-    assert session_problems(plan_text(notebook)) == []
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_session_tables_add_up_to_90_and_180_minutes(folder, number):
+    assert session_problems(plan_text(folder, number)) == []
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_every_question_id_exists(notebook):
-    text = plan_text(notebook)
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_every_question_id_exists(folder, number):
+    text = plan_text(folder, number)
     assert QUESTION_ID.search(text), "the plan names no question at all"
     assert id_problems(text, known_ids()) == []
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_objectives_cite_the_lessons_question_numbers(notebook):
-    text = plan_text(notebook)
-    assert objective_problems(text, lesson_metadata(notebook)) == []
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_objectives_cite_the_lessons_question_numbers(folder, number):
+    text = plan_text(folder, number)
+    assert objective_problems(text, lesson_metadata(lessons_in(folder)[number])) == []
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_sessions_use_the_lessons_questions(notebook):
-    text = plan_text(notebook)
-    assert live_use_problems(text, notebook.stem[:2]) == []
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_plan_links_each_notebook_of_its_lesson(folder, number):
+    text = plan_text(folder, number)
+    for notebook in lessons_in(folder)[number]:
+        assert f"{notebook.stem}.ipynb" in text, f"the plan does not name {notebook.name}"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOK_PARAMS)
-def test_discussion_and_assessment(notebook):
-    text = plan_text(notebook)
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_sessions_use_the_lessons_questions(folder, number):
+    assert live_use_problems(plan_text(folder, number), number) == []
+
+
+@pytest.mark.parametrize(("folder", "number"), LESSON_PARAMS)
+def test_discussion_and_assessment(folder, number):
+    text = plan_text(folder, number)
     assert discussion_problems(text) == []
-    assert assessment_problems(text, notebook.stem[:2]) == []
+    assert assessment_problems(text, number) == []
 
 
 def test_index_links_every_plan_and_the_readme_links_the_index():
     index = (PLANS / "README.md").read_text(encoding="utf-8")
-    for notebook in lesson_notebooks():
-        assert f"({notebook.stem}.md)" in index, f"index has no link to {notebook.stem}.md"
+    for number in lessons_in():
+        plan = plan_for(NOTEBOOKS, number)
+        assert f"({plan.name})" in index, f"index has no link to {plan.name}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "(instructor/lesson_plans/README.md)" in readme
 

@@ -269,6 +269,56 @@ def test_every_bank_question_asked_once_in_bank_order():
     ]
 
 
+def part(number, asks, name=None):
+    """Part `number` of lesson 09 asking `asks` (lesson() with one cell per question)."""
+    cells = good_cells()[:4] + [new_code_cell(f'course.ask("{q}")') for q in asks]
+    nb = new_notebook(cells=cells, metadata={"tipcourse": dict(META)})
+    return lint.Lesson(name or f"notebooks/09_{number}_part.md", nb, BANK)
+
+
+def test_a_part_asks_some_questions_and_may_have_two_objectives():
+    one = part(1, ["l09-a", "l09-b"])
+    assert one.part == 1 and one.number == "09" and one.id == "l09"
+    assert lint.check_questions(one) == []
+    one.nb.metadata["tipcourse"]["objectives"] = META["objectives"][:2]
+    assert lint.objective_metadata_problems(one) == []
+    one.nb.metadata["tipcourse"]["objectives"] = META["objectives"][:1]
+    assert lint.objective_metadata_problems(one) == [
+        "tipcourse.objectives has 1 objectives, not 2-5"
+    ]
+    assert lint.lesson_part(Path("notebooks/09_test.md")) == 0
+
+
+def test_the_parts_of_a_lesson_ask_the_bank_once_in_order():
+    first = "notebooks/09_1_part.md"
+    assert lint.part_problems([part(1, ["l09-a"]), part(2, ["l09-b", "l09-c"])]) == []
+    assert lint.part_problems([part(1, ["l09-a"]), part(2, ["l09-b"])]) == [
+        f"{first}: l09-c of tipcourse/banks/l09.yaml is asked in none of its parts"
+    ]
+    assert lint.part_problems([part(1, ["l09-a", "l09-b"]), part(2, ["l09-b", "l09-c"])]) == [
+        f"notebooks/09_2_part.md: l09-b is asked again (first in {first})"
+    ]
+    assert lint.part_problems([part(1, ["l09-a", "l09-c"]), part(2, ["l09-b"])]) == [
+        f"{first}: the parts ask tipcourse/banks/l09.yaml out of its order (part 1 asks its "
+        "first questions, part 2 the next ones)"
+    ]
+    assert lint.part_problems([part(1, ["l09-a"]), part(3, ["l09-b", "l09-c"])]) == [
+        f"{first}: lesson 09's parts are 1, 3, not 1, 2, ..."
+    ]
+
+
+def test_one_part_is_linted_with_its_siblings(tmp_path):
+    import jupytext
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for number, asks in ((1, ["l09-a"]), (2, ["l09-b"])):
+        jupytext.write(part(number, asks).nb, folder / f"09_{number}_part.md", fmt="md:myst")
+    (parts,) = lint.lesson_parts([lint.load_lesson(folder / "09_1_part.md", tmp_path)], tmp_path)
+    assert [p.name for p in parts] == ["notebooks/09_1_part.md", "notebooks/09_2_part.md"]
+    assert [q for p in parts for _, q in lint.asked(p.nb)] == ["l09-a", "l09-b"]
+
+
 # --- released ids -----------------------------------------------------------------------------
 
 

@@ -841,7 +841,7 @@ def test_navigation_on_a_phone_and_in_print(built_site, browser):
         sidebar = page.locator(".bd-sidebar-primary")
         assert not sidebar.is_visible() or sidebar.bounding_box()["x"] < 0
         page.locator(".primary-toggle").first.click()
-        page.locator(".bd-sidebar-primary a[href='02_forced_labour.html']").wait_for()
+        page.locator(".bd-sidebar-primary a[href='02_1_forced_labour_law.html']").wait_for()
         assert page.locator(".bd-sidebar-primary .bd-docs-nav a").count() == len(DOCS)
         page.keyboard.press("Escape")
         assert page.locator(".bd-sidebar-secondary .page-toc a").count() > 3

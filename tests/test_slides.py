@@ -32,7 +32,12 @@ from tipcourse.publish import deck, slides
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = slides.lessons(ROOT / "notebooks")
 ID_LESSONS = slides.lessons(ROOT / "notebooks" / "id")
-EDITIONS = [(p, "en") for p in LESSONS] + [(p, "id") for p in ID_LESSONS]
+# A deck per lesson (a lesson in parts makes one): (deck name, its notebooks, language).
+SEMINARS = [
+    (name, notebooks, language)
+    for language in ("en", "id")
+    for name, notebooks in slides.seminars(slides.EDITIONS[language])
+]
 # Words the deck writes itself: none may show in an Indonesian deck (outside the notes, which
 # carry the plan's text; NOTE_WORDS are the deck's own words there).
 DECK_WORDS = [
@@ -651,14 +656,16 @@ def test_the_words_a_deck_writes_follow_its_language():
 # --- the committed lessons --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("notebook, language", EDITIONS, ids=lambda p: getattr(p, "stem", p))
-def test_each_lesson_deck_carries_its_sources(notebook, language):
+@pytest.mark.parametrize(
+    "name, notebooks, language", SEMINARS, ids=[f"{n}-{lang}" for n, _, lang in SEMINARS]
+)
+def test_each_lesson_deck_carries_its_sources(name, notebooks, language):
     sources = slides.EDITIONS[language]
-    made, title, problems = slides.lesson_deck(notebook, sources)
-    nb = nbformat.read(notebook, as_version=4)
-    lesson = deck.read_lesson(nb, notebook.stem)
+    made, title, problems = slides.lesson_deck(notebooks, sources)
+    nb = slides.joined([slides.read_notebook(p) for p in notebooks])
+    lesson = deck.read_lesson(nb, name)
     assert lesson.language == language
-    plan_text = (sources.plans / f"{notebook.stem}.md").read_text(encoding="utf-8")
+    plan_text = (sources.plans / f"{name}.md").read_text(encoding="utf-8")
     plan = deck.parse_plan(plan_text, language)
     assert problems == [], problems
     continued = CONTINUED[language]
@@ -884,7 +891,7 @@ def built(tmp_path_factory):
 
 def test_a_deck_per_lesson_with_reveal_js_beside_it(built):
     out, decks = built
-    assert [d.name for d in decks] == [f"{p.stem}.slides.html" for p in LESSONS]
+    assert [d.name for d in decks] == [f"{name}.slides.html" for name, _ in slides.seminars()]
     for asset in ("dist/reveal.js", "dist/theme/white.css", "plugin/notes/notes.js"):
         assert (out / "reveal.js" / asset).exists(), asset
     for page in decks:
@@ -898,7 +905,8 @@ def test_the_indonesian_decks_are_in_id_in_indonesian(built):
     its own words in Indonesian (none of the deck's English words, notes aside)."""
     out, _ = built
     decks = sorted((out / "id").glob("*.slides.html"))
-    assert [d.name for d in decks] == [f"{p.stem}.slides.html" for p in ID_LESSONS]
+    seminars = slides.seminars(slides.EDITIONS["id"])
+    assert [d.name for d in decks] == [f"{name}.slides.html" for name, _ in seminars]
     assert len(decks) >= 9 and not (out / "id" / "reveal.js").exists()
     for page in decks:
         text = page.read_text(encoding="utf-8")
@@ -909,10 +917,11 @@ def test_the_indonesian_decks_are_in_id_in_indonesian(built):
         assert [w for w in DECK_WORDS if html.unescape(w) in html.unescape(shown)] == [], page.name
         assert re.search(r"<h2>Uji mandiri 1 dari \d+</h2>", text), page.name
         assert "<h2>Tujuan pembelajaran</h2>" in text and "<h2>Poin-poin penting</h2>" in text
-    with_plan = [p for p in ID_LESSONS if (slides.EDITIONS["id"].plans / f"{p.stem}.md").exists()]
-    for lesson in with_plan:  # a plan's Indonesian session: its rows, its discussions
-        text = (out / "id" / f"{lesson.stem}.slides.html").read_text(encoding="utf-8")
-        assert "<h2>Hari ini: " in text and "<h2>Pertanyaan diskusi 1</h2>" in text, lesson.name
+    with_plan = [n for n, _ in seminars if (slides.EDITIONS["id"].plans / f"{n}.md").exists()]
+    assert len(with_plan) == len(seminars)
+    for name in with_plan:  # a plan's Indonesian session: its rows, its discussions
+        text = (out / "id" / f"{name}.slides.html").read_text(encoding="utf-8")
+        assert "<h2>Hari ini: " in text and "<h2>Pertanyaan diskusi 1</h2>" in text, name
 
 
 def test_an_indonesian_lesson_without_its_plan_gets_the_deck_without_one(tmp_path, capsys):
@@ -1020,9 +1029,9 @@ MEASURE = """() => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "stem, language", [(p.stem, lang) for p, lang in EDITIONS], ids=lambda x: x
+    "stem, notebooks, language", SEMINARS, ids=[f"{n}-{lang}" for n, _, lang in SEMINARS]
 )
-def test_every_slide_fits_1280x720_offline(built, browser, stem, language):
+def test_every_slide_fits_1280x720_offline(built, browser, stem, notebooks, language):
     out, _ = built
     folder = out if language == "en" else out / language
     offline = Offline(browser, (1280, 720))
@@ -1051,7 +1060,7 @@ def test_every_slide_fits_1280x720_offline(built, browser, stem, language):
         tables = [m for m in measured if m["kind"] == "table"]
         assert all(t["table"]["width"] <= room_w and t["table"]["font"] >= 16 for t in tables)
         sources = slides.EDITIONS[language]
-        made, _, _ = slides.lesson_deck(sources.lessons / f"{stem}.ipynb", sources)
+        made, _, _ = slides.lesson_deck(notebooks, sources)
         assert len(tables) == sum(s.kind == "table" for s in made)
         assert page.errors == [], page.errors
         assert offline.requests == [], f"network requests: {offline.requests}"
@@ -1203,6 +1212,39 @@ def test_write_metadata_into_a_copy_of_a_lesson(tmp_path, capsys):
     assert "slide" in expected and "skip" in expected
     assert after.metadata == before.metadata
     assert slides.write_metadata([lesson]) == []  # a second run changes nothing
+
+
+def test_a_lesson_in_parts_makes_one_deck_named_as_its_plan():
+    """A seminar is the whole lesson: its parts' cells in one deck, the lesson's title without
+    the part's, every objective, and links to a part pointing at the lesson's deck."""
+    (name, parts), *_ = [(n, nbs) for n, nbs in slides.seminars() if len(nbs) > 1]
+    assert (ROOT / slides.PLANS / f"{name}.md").exists() and len(parts) == 2
+    one, two = (slides.read_notebook(p) for p in parts)
+    nb = slides.joined([one, two])
+    assert nb.cells[0].source.startswith(f"# {name[:2]} ") and ", part 1:" not in nb.cells[0].source
+    assert ", part 1:" in one.cells[0].source  # the parts themselves unchanged
+    objectives = [o for p in (one, two) for o in p.metadata["tipcourse"]["objectives"]]
+    assert nb.metadata["tipcourse"]["objectives"] == objectives
+    assert nb.metadata["tipcourse"]["minutes"] == 90
+    setup = next(i for i, c in enumerate(two.cells) if c.cell_type == "code")
+    note = slides.content_note(nb)
+    kept = [c.source for c in nb.cells if c is not nb.cells[0] and c is not note]
+    assert kept == [
+        c.source
+        for c in one.cells + two.cells[setup:]
+        if c is not one.cells[0] and c is not slides.content_note(one)
+    ]
+    fullest = max(slides.content_note(one).source, slides.content_note(two).source, key=len)
+    assert note.source == fullest.replace("This part ", "This lesson ", 1) != fullest
+    lesson = deck.read_lesson(nb, name)
+    assert lesson.title and ", part" not in lesson.title
+    asked = [i.text for i in lesson.items if i.kind == "question"]
+    assert asked == list(slides.read_bank(slides.BANKS / f"l{name[:2]}.yaml"))
+    decks = {p.stem: name for p in parts}
+    page = f'<a href="{parts[1].stem}.slides.html#x">2</a> <a href="01_x.slides.html">'
+    assert slides.to_decks(page, decks) == (
+        f'<a href="{name}.slides.html#x">2</a> <a href="01_x.slides.html">'
+    )
 
 
 def test_links_to_a_lesson_point_at_its_deck():

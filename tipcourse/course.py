@@ -66,10 +66,12 @@ def _start(
 ) -> None:
     import pandas as pd
 
+    from . import kernel
     from .ui import tables
 
     pd.set_option("display.max_colwidth", None)  # tables of definitions must not be cut off
     tables.install()
+    kernel.skip_empty_flushes()
     global _session
     i18n.set_language(language)
     store = AnswerStore(store_id or notebook)

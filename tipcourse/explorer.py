@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 import traitlets
 
-from . import i18n, plots
+from . import figcache, i18n, plots
 from .i18n import _
 from .ntt import INDICATORS, PROVINCE, Indicator
 from .ui import PlainText
@@ -413,10 +414,21 @@ class Renderer:
         return ax
 
 
-def render_png(selection: pd.DataFrame, indicator: str, renderer: Renderer | None = None) -> bytes:
-    """The plot as PNG bytes, cached: a view drawn before is not drawn again."""
+def render_png(
+    selection: pd.DataFrame, indicator: str, renderer: Renderer | None = None, keep: bool = False
+) -> bytes:
+    """The plot as PNG bytes, cached: a view drawn before is not drawn again. `keep`: also
+    between kernels (tipcourse.figcache), for the first view a lesson shows each time it opens;
+    the views a student's changes make are drawn anew in each kernel."""
     key = ("explorer", selection.to_csv(index=False), indicator, i18n.language())
-    return plots.cached_png(key, lambda: (renderer or Renderer()).png(selection, indicator))
+
+    def draw() -> bytes:
+        return (renderer or Renderer()).png(selection, indicator)
+
+    if not keep:
+        return plots.cached_png(key, draw)
+    sources = [Path(__file__), Path(plots.__file__), *i18n.catalogue_files(i18n.language())]
+    return plots.cached_png(key, lambda: figcache.png(key, draw, sources))
 
 
 def plot(
@@ -426,7 +438,8 @@ def plot(
     frame = indicator_frame(indicator)
     years = tuple(years) if years else year_range(frame)
     chosen = select(frame, areas, years)
-    return plots.Picture(render_png(chosen, indicator), describe(indicator, areas, years))
+    picture = render_png(chosen, indicator, keep=True)
+    return plots.Picture(picture, describe(indicator, areas, years))
 
 
 def describe(indicator: str, areas: Sequence[str], years: Sequence[int]) -> str:
@@ -583,7 +596,7 @@ class Explorer(PlainText, w.VBox):
         )
         super().__init__([controls, self.areas, help_text, self.plot, self.table])
         self.add_class("tipcourse-explorer")
-        self.update()
+        self.update(keep=True)
 
     def _changed(self, _change: dict) -> None:
         self.update()
@@ -591,10 +604,11 @@ class Explorer(PlainText, w.VBox):
     def selection(self) -> pd.DataFrame:
         return select(self._frames[self.indicator.value], self.areas.value, self.years.value)
 
-    def update(self) -> pd.DataFrame:
-        """Redraw the plot and the table for the current controls; returns the selection."""
+    def update(self, keep: bool = False) -> pd.DataFrame:
+        """Redraw the plot and the table for the current controls; returns the selection.
+        `keep`: the view is kept between kernels (the first view, see render_png)."""
         chosen = self.selection()
-        png = render_png(chosen, self.indicator.value, self._renderer)
+        png = render_png(chosen, self.indicator.value, self._renderer, keep)
         self.plot.outputs = (plots.Picture(png, self.describe()).output(),)
         self.table.value = table_html(chosen, self.indicator.value)
         first, last = self.years.value

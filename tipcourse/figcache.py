@@ -46,20 +46,26 @@ def digest(key: Hashable, sources: list[Path]) -> str:
 
 def png(key: Hashable, render: Callable[[], bytes], sources: list[Path]) -> bytes:
     """The cached PNG of `key`, or `render()`'s, which is then kept."""
-    if os.environ.get(VALIDATE_ENV) == "always":
-        return render()
-    try:
-        path = folder() / f"{digest(key, sources)}.png"
-    except OSError:  # a source file is gone: nothing to key the figure by
-        return render()
-    with contextlib.suppress(OSError):
-        data = path.read_bytes()
-        if data.startswith(SIGNATURE) and data.endswith(END):
-            return data
+    data = cached(key, sources)
+    if data is not None:
+        return data
     data = render()
-    with contextlib.suppress(OSError):
-        _keep(path, data)
+    if os.environ.get(VALIDATE_ENV) != "always":
+        with contextlib.suppress(OSError):
+            _keep(folder() / f"{digest(key, sources)}.png", data)
     return data
+
+
+def cached(key: Hashable, sources: list[Path]) -> bytes | None:
+    """The kept PNG of `key`, or None (none kept, unreadable or cut short, or every figure is
+    to be drawn: `TIPCOURSE_VALIDATE=always`)."""
+    if os.environ.get(VALIDATE_ENV) == "always":
+        return None
+    try:
+        data = (folder() / f"{digest(key, sources)}.png").read_bytes()
+    except OSError:  # nothing kept, or a source file is gone: nothing to key the figure by
+        return None
+    return data if data.startswith(SIGNATURE) and data.endswith(END) else None
 
 
 def _keep(path: Path, data: bytes) -> None:

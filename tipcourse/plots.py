@@ -13,11 +13,20 @@ figure out so that everything, the source line included, fits inside the canvas,
 has such finished figures saved from the pixels already drawn (`png`). Other figures keep the
 inline backend's default. Matplotlib is pinned to 3.10: 3.11 draws text about three times
 slower (measured on these machines).
+
+A finished figure is also kept between kernels (tipcourse.figcache) when `finish` is the last
+statement of its cell, so nothing in the cell changes the figure after it: its key is a
+SHA-256 of the figure itself (every artist and its data, pickled; `figure_key`), and when the
+lesson opens again pyplot does not draw it: its PNG, the same bytes, comes from the cache.
+Drawing is most of a plot's 0.1-0.5 s; pickling the figure takes about 20 ms.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Hashable
+from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # matplotlib is imported on first use (lessons that plot nothing skip it)
@@ -59,6 +68,8 @@ THEME = {
 }  # fmt: skip
 SOURCE_STYLE = {"fontsize": 8, "color": "#444444"}
 FINISHED = "_tipcourse_finished"  # set on a figure by finish(): its layout fits the canvas
+KEY = "_tipcourse_key"  # set by finish() when its cell ends with it: the figure's figcache key
+PENDING = "_tipcourse_pending"  # finish()'s layout, not done: the figure's PNG is in the cache
 
 
 def style() -> None:
@@ -76,6 +87,24 @@ def style() -> None:
 
 def finish(ax: Axes, title: str, xlabel: str, ylabel: str, source: str) -> None:
     """Title, axis labels (with units) and a source line at the bottom of the figure."""
+    fig = ax.figure
+    key = _cell_figure_key(fig, (title, xlabel, ylabel, source), sys._getframe(1))
+    if key is not None:
+        from . import figcache
+
+        setattr(fig, KEY, key)
+        if figcache.cached(key, _SOURCES) is not None:
+            # Its PNG is kept: lay it out only if it must be drawn after all (`png`), and keep
+            # pyplot's post-execute hook, which draws stale figures, from drawing it.
+            setattr(fig, PENDING, lambda: _lay_out(ax, title, xlabel, ylabel, source))
+            fig.stale = False
+            setattr(fig, FINISHED, True)
+            return
+    _lay_out(ax, title, xlabel, ylabel, source)
+    setattr(fig, FINISHED, True)
+
+
+def _lay_out(ax: Axes, title: str, xlabel: str, ylabel: str, source: str) -> None:
     # y=1.0 places the title just above the axes. Without it, matplotlib measures every tick
     # label at each layout and drawing to keep the title clear of labels on top of the axes,
     # which no course plot has: a fifth of a plot's drawing time.
@@ -96,7 +125,65 @@ def finish(ax: Axes, title: str, xlabel: str, ylabel: str, source: str) -> None:
         _title_fits(heading, ax)
     height = note.get_window_extent().height / fig.bbox.height
     fig.subplots_adjust(bottom=min(fig.subplotpars.bottom + height + 0.01, 0.9))
-    setattr(fig, FINISHED, True)
+
+
+def _cell_figure_key(fig: Figure, labels: tuple[str, ...], caller: FrameType) -> str | None:
+    """The figcache key of the figure as `finish(labels)` will lay it out, if `caller` is a
+    notebook cell ending with that call (nothing in the cell changes the figure after it)."""
+    if not _last_statement_of_its_cell(caller):
+        return None
+    key = figure_key(fig)
+    return None if key is None else f"{key} {labels!r}"
+
+
+def _last_statement_of_its_cell(frame: FrameType) -> bool:
+    """True if `frame` runs the notebook cell being executed and is at its last statement."""
+    import ast
+
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel") or not shell.history_manager.input_hist_raw:
+        return False
+    raw = shell.history_manager.input_hist_raw[-1]
+    code = shell.transform_cell(raw)
+    if frame.f_code.co_filename != shell.compile.get_code_name(raw, code, shell.execution_count):
+        return False  # finish was called from a function, or by code that is not this cell
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return False
+    return bool(body) and body[-1].lineno <= frame.f_lineno <= (body[-1].end_lineno or 0)
+
+
+def figure_key(fig: Figure) -> str | None:
+    """A SHA-256 of everything the figure draws: the figure pickled, without the links of its
+    transforms to their parents (keyed by memory address, so never the same twice). None for
+    a figure that cannot be pickled (a formatter made of a lambda, say)."""
+    import hashlib
+    import io
+    import pickle
+
+    from matplotlib.transforms import TransformNode
+
+    class Keyer(pickle.Pickler):
+        def reducer_override(self, obj: object) -> object:
+            if isinstance(obj, TransformNode):
+                state = obj.__getstate__()
+                state.pop("_parents", None)
+                return (_never_unpickled, (type(obj).__qualname__,), state)
+            return NotImplemented
+
+    buffer = io.BytesIO()
+    try:
+        Keyer(buffer, protocol=5).dump(fig)
+    except Exception:  # anything unpicklable: the figure is drawn as usual
+        return None
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def _never_unpickled(name: str) -> None:
+    """Stands in for a transform's class in `figure_key` (only hashed, never unpickled)."""
 
 
 def _title_fits(heading: Text, ax: Axes) -> bool:
@@ -141,6 +228,10 @@ def png(fig: Figure, compress_level: int = 6) -> bytes:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(fig)
+    layout = getattr(fig, PENDING, None)
+    if layout is not None:  # a cached figure's PNG is gone after all: draw it now
+        setattr(fig, PENDING, None)
+        layout()
     if fig.stale or getattr(canvas, "renderer", None) is None:
         # In a notebook, pyplot's post-execute hook has usually drawn the figure already (it
         # draws every changed figure); its pixels are still in the canvas, so no second draw.
@@ -153,6 +244,7 @@ def png(fig: Figure, compress_level: int = 6) -> bytes:
     return buffer.getvalue()
 
 
+_SOURCES = [Path(__file__)]  # a cached figure's code besides its own state (figcache.digest)
 _PNG_CACHE: dict[Hashable, bytes] = {}
 _PNG_CACHE_SIZE = 32
 
@@ -207,7 +299,15 @@ def _inline_png(fig: Figure) -> str:
     from IPython.core.pylabtools import print_figure
 
     if getattr(fig, FINISHED, False):
-        return base64.b64encode(png(fig)).decode("ascii")
+        # The key is good for the display at the end of finish()'s cell only: a later cell may
+        # change the figure and show it again.
+        key = getattr(fig, KEY, None)
+        setattr(fig, KEY, None)
+        if key is None:
+            return base64.b64encode(png(fig)).decode("ascii")
+        from . import figcache
+
+        return base64.b64encode(figcache.png(key, lambda: png(fig), _SOURCES)).decode("ascii")
     return print_figure(fig, "png", base64=True, bbox_inches="tight")
 
 

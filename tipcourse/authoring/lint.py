@@ -28,7 +28,9 @@ from nbformat import NotebookNode
 from ..paths import BANKS, ROOT
 from .markers import MARKERS, Markers, language_of, markers
 
-LESSON_FILE = re.compile(r"(\d\d)_[\w-]+\.(?:md|ipynb)")
+# NN_<slug> is a lesson; NN_K_<slug> is part K of lesson NN (a 90-minute lesson is opened as
+# two notebooks, so that each runs in the time a student waits for; docs/AUTHORING.md).
+LESSON_FILE = re.compile(r"(\d\d)(?:_(\d))?_[\w-]+\.(?:md|ipynb)")
 ASK = re.compile(r"""\bcourse\.ask\(\s*["']([^"']+)["']""")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -55,6 +57,11 @@ class Lesson:
     @property
     def number(self) -> str:
         return lesson_number(Path(self.name))
+
+    @property
+    def part(self) -> int:
+        """K of part K (NN_K_<slug>), 0 for a lesson in one notebook."""
+        return lesson_part(Path(self.name))
 
     @property
     def id(self) -> str:
@@ -128,6 +135,12 @@ def lesson_number(path: Path) -> str:
     """ "01" for notebooks/01_x.md (or .ipynb); "" for a file that is not a lesson."""
     match = LESSON_FILE.fullmatch(Path(path).name)
     return match.group(1) if match else ""
+
+
+def lesson_part(path: Path) -> int:
+    """2 for notebooks/05_2_x.md; 0 for a lesson in one notebook (or not a lesson)."""
+    match = LESSON_FILE.fullmatch(Path(path).name)
+    return int(match.group(2)) if match and match.group(2) else 0
 
 
 def load_lesson(path: Path, root: Path = ROOT) -> Lesson:
@@ -262,9 +275,10 @@ def check_metadata(lesson: Lesson) -> list[Finding]:
 
 def objective_metadata_problems(lesson: Lesson) -> list[str]:
     objectives = lesson.meta.get("objectives")
-    if not isinstance(objectives, list) or not 3 <= len(objectives) <= 5:
+    low = 2 if lesson.part else 3  # half a lesson may have two
+    if not isinstance(objectives, list) or not low <= len(objectives) <= 5:
         count = len(objectives) if isinstance(objectives, list) else 0
-        return [f"tipcourse.objectives has {count} objectives, not 3-5"]
+        return [f"tipcourse.objectives has {count} objectives, not {low}-5"]
     problems = []
     for n, objective in enumerate(objectives, start=1):
         objective = objective if isinstance(objective, dict) else {}
@@ -427,7 +441,8 @@ def asked(nb: NotebookNode) -> list[tuple[int, str]]:
 
 def check_questions(lesson: Lesson) -> list[Finding]:
     """Every bank question asked exactly once, in the bank's order (the widgets' numbers are
-    positions in the bank), and nothing asked that the bank lacks."""
+    positions in the bank), and nothing asked that the bank lacks. A part asks some of them:
+    `part_problems` checks that the parts of a lesson together ask each once, in order."""
     problems, first = [], {}
     for index, qid in asked(lesson.nb):
         if qid not in lesson.bank:
@@ -438,11 +453,12 @@ def check_questions(lesson: Lesson) -> list[Finding]:
             problems.append(at(index, f"{qid} is asked again (first in cell {first[qid] + 1})"))
         else:
             first[qid] = index
-    problems += [
-        ("notebook", f"{qid} of {lesson.bank_file} is never asked")
-        for qid in lesson.bank
-        if qid not in first
-    ]
+    if not lesson.part:
+        problems += [
+            ("notebook", f"{qid} of {lesson.bank_file} is never asked")
+            for qid in lesson.bank
+            if qid not in first
+        ]
     return problems + order_problems(lesson, first)
 
 
@@ -459,6 +475,46 @@ def order_problems(lesson: Lesson, first: dict[str, int]) -> list[Finding]:
                 )
             ]
     return []
+
+
+def part_problems(parts: list[Lesson]) -> list[str]:
+    """The parts of one lesson (in one folder, in part order): numbered 1, 2, ... without a
+    gap, and together asking every bank question once, part 1's before part 2's."""
+    lesson, names = parts[0], [p.name for p in parts]
+    problems = []
+    if [p.part for p in parts] != list(range(1, len(parts) + 1)):
+        numbers = ", ".join(str(p.part) for p in parts)
+        problems.append(
+            f"{lesson.name}: lesson {lesson.number}'s parts are {numbers}, not 1, 2, ..."
+        )
+    asked_by: dict[str, str] = {}
+    for part in parts:
+        for _, qid in asked(part.nb):
+            if asked_by.get(qid, part.name) != part.name:
+                problems.append(f"{part.name}: {qid} is asked again (first in {asked_by[qid]})")
+            asked_by.setdefault(qid, part.name)
+    problems += [
+        f"{lesson.name}: {qid} of {lesson.bank_file} is asked in none of its parts"
+        for qid in lesson.bank
+        if qid not in asked_by
+    ]
+    order = [asked_by[q] for q in lesson.bank if q in asked_by]
+    if order != sorted(order, key=names.index):
+        problems.append(
+            f"{lesson.name}: the parts ask {lesson.bank_file} out of its order (part 1 asks "
+            "its first questions, part 2 the next ones)"
+        )
+    return problems
+
+
+def lesson_parts(lessons: list[Lesson], root: Path = ROOT) -> list[list[Lesson]]:
+    """Every part of each lesson that has a part among `lessons` (its sibling parts read from
+    the same folder, so that one part can be linted alone), in part order."""
+    folders = {(root / Path(p.name).parent, p.number) for p in lessons if p.part}
+    return [
+        [load_lesson(path, root) for path in source_files(folder, f"{number}_[0-9]_*")]
+        for folder, number in sorted(folders)
+    ]
 
 
 CHECKS: tuple[Callable[[Lesson], list[Finding]], ...] = (
@@ -610,6 +666,8 @@ def lint(paths: list[Path] | None = None, root: Path = ROOT) -> tuple[list[str],
     lessons = [load_lesson(p, root) for p in chosen if lesson_number(p)]
     for lesson in lessons:
         problems += lint_lesson(lesson)
+    for parts in lesson_parts(lessons, root):
+        problems += part_problems(parts)
     problems += released_problems(current_ids(lessons, root, exercises=not paths), root)
     if not paths:
         from .cues import problems as cue_problems

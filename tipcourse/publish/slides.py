@@ -1,6 +1,7 @@
 """Slides: a seminar deck per lesson, offline in reveal.js; and the notebook itself live in RISE.
 
-`build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` from three
+`build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` (one deck for
+a lesson in parts, `NN_1_*` and `NN_2_*`, named as its plan: a seminar is the whole lesson) from three
 structured sources, read at build time so that content edits flow in: the committed, executed
 notebook, its question bank (`tipcourse/banks/lNN.yaml`) and its 90-minute lesson plan
 (`instructor/lesson_plans/NN_x.md`); another edition passes its own folders (`Sources`).
@@ -36,6 +37,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..authoring.markers import language_of, markers
 from ..i18n import _, using
 from ..paths import BANKS, BUILD, DATA, NODE_MODULES, ROOT
 from . import deck as model
@@ -50,6 +52,8 @@ REVEAL_ASSETS = {
 MARKER = ".tipcourse-build"  # in every output folder: a build may empty it
 PLANS = Path("instructor") / "lesson_plans"
 LESSON = re.compile(r"\d\d_\w+")
+PART_TITLE = re.compile(r",\s+(?:part|bagian)\s+\d+:.*$")  # "# 05 Indonesia, part 1: law"
+WHOLE_LESSON = {"This part ": "This lesson ", "Bagian ini ": "Pelajaran ini "}  # content notes
 HEADING = re.compile(r"(#{1,6})\s")
 SETUP_CALL = re.compile(r"\bstart_(lesson|assignment|solution)\(")
 IMPORT = re.compile(r"(from\s+\S+\s+)?import\s")
@@ -211,6 +215,12 @@ def markdown(text: str, inline: bool = False) -> str:
 def rewrite_links(page: str) -> str:
     """A link to another lesson points at its deck: `x.ipynb#a` -> `x.slides.html#a`."""
     return LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}.slides.html{m.group(3)}", page)
+
+
+def to_decks(page: str, decks: dict[str, str]) -> str:
+    """Links to a part of a lesson point at the lesson's deck (`{part stem: deck name}`)."""
+    link = re.compile(r'((?:href|src)=")([^":#?/]+)\.slides\.html')
+    return link.sub(lambda m: f"{m.group(1)}{decks.get(m.group(2), m.group(2))}.slides.html", page)
 
 
 def render_blocks(blocks: list[model.Block]) -> str:
@@ -406,20 +416,69 @@ def shown(path: Path) -> str:
 
 
 def lesson_deck(
-    notebook: Path, sources: Sources = Sources()
+    notebook: Path | list[Path], sources: Sources = Sources()
 ) -> tuple[list[model.Slide], str, list[str]]:
-    """(slides, page title, problems) for one lesson notebook and its bank and plan."""
-    return _lesson_deck(notebook, sources)[1:]
+    """(slides, page title, problems) for one lesson notebook (or a lesson's parts) and its
+    bank and plan."""
+    notebooks = notebook if isinstance(notebook, list) else [notebook]
+    return _lesson_deck(deck_name(notebooks, sources), notebooks, sources)[1:]
+
+
+def seminars(sources: Sources = Sources()) -> list[tuple[str, list[Path]]]:
+    """(deck name, notebooks) per lesson of `sources`: a lesson's parts make one deck."""
+    by_number: dict[str, list[Path]] = {}
+    for notebook in lessons(sources.lessons):
+        by_number.setdefault(notebook.stem[:2], []).append(notebook)
+    return [(deck_name(nbs, sources), nbs) for _, nbs in sorted(by_number.items())]
+
+
+def deck_name(notebooks: list[Path], sources: Sources) -> str:
+    """The notebook's stem; for a lesson in parts, its plan's (NN_x.md), or part 1's."""
+    plans = sorted(sources.plans.glob(f"{notebooks[0].stem[:2]}_*.md"))
+    return plans[0].stem if len(notebooks) > 1 and plans else notebooks[0].stem
+
+
+def joined(parts: list[nbformat.NotebookNode]) -> nbformat.NotebookNode:
+    """A lesson's parts as one notebook for its deck: part 1 whole, with the lesson's title and
+    the fullest of the parts' content notes (each names what its part covers), said of the
+    lesson; each later part from its setup cell on (its title, content note and objectives
+    are part 1's again); the objectives of all parts in order, their minutes added up."""
+    nb = copy.deepcopy(parts[0])
+    title = nb.cells[0].source.split("\n", 1)
+    nb.cells[0].source = "\n".join([PART_TITLE.sub("", title[0]), *title[1:]])
+    notes = [content_note(p) for p in parts]
+    if len(parts) > 1 and all(notes):
+        fullest = max(notes, key=lambda c: len(c.source)).source
+        for part, whole in WHOLE_LESSON.items():
+            fullest = fullest.replace(part, whole, 1)
+        content_note(nb).source = fullest
+    metas = [p.metadata.get("tipcourse") or {} for p in parts]
+    nb.metadata["tipcourse"] = {
+        **metas[0],
+        "minutes": sum(m.get("minutes") or 0 for m in metas),
+        "objectives": [o for m in metas for o in m.get("objectives") or []],
+    }
+    for part in parts[1:]:
+        start = next(i for i, c in enumerate(part.cells) if c.cell_type == "code")
+        nb.cells += copy.deepcopy(part.cells[start:])
+    return nb
+
+
+def content_note(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
+    """The markdown cell of a lesson's content note (a blockquote opening with its label)."""
+    start = f"> **{markers(language_of(nb)).content_note}**"
+    cells = (c for c in nb.cells if c.cell_type == "markdown")
+    return next((c for c in cells if c.source.lstrip().startswith(start)), None)
 
 
 def _lesson_deck(
-    notebook: Path, sources: Sources
+    name: str, notebooks: list[Path], sources: Sources
 ) -> tuple[model.Lesson, list[model.Slide], str, list[str]]:
-    nb = read_notebook(notebook)
-    lesson = model.read_lesson(nb, notebook.stem)
+    nb = joined([read_notebook(p) for p in notebooks])
+    lesson = model.read_lesson(nb, name)
     meta_id = str((nb.metadata.get("tipcourse") or {}).get("id", f"l{lesson.number}"))
     bank = read_bank(sources.banks / f"{meta_id}.yaml")
-    plan_path = sources.plans / f"{notebook.stem}.md"
+    plan_path = sources.plans / f"{name}.md"
     if plan_path.exists():
         plan = model.parse_plan(plan_path.read_text(encoding="utf-8"), sources.language)
     else:
@@ -477,13 +536,14 @@ def build(
     out = fresh_folder(out)
     if reveal is None:
         copy_assets(out, node_modules)
-    written = []
-    for notebook in lessons(sources.lessons):
-        lesson, slides, title, problems = _lesson_deck(notebook, sources)
+    written, decks = [], seminars(sources)
+    parts = {nb.stem: name for name, notebooks in decks for nb in notebooks}
+    for name, notebooks in decks:
+        lesson, slides, title, problems = _lesson_deck(name, notebooks, sources)
         for problem in problems:
             print(f"slides: {problem} (the deck is made without it)")
-        target = out / f"{notebook.stem}.slides.html"
-        page = render(slides, title, lesson.language, reveal or REVEAL)
+        target = out / f"{name}.slides.html"
+        page = to_decks(render(slides, title, lesson.language, reveal or REVEAL), parts)
         target.write_text(page, encoding="utf-8")
         written.append(target)
     print(f"slides: {len(written)} decks in {out} ({time.monotonic() - started:.1f} s)")
