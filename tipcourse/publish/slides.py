@@ -1,9 +1,9 @@
 """Slides: a seminar deck per lesson, offline in reveal.js; and the notebook itself live in RISE.
 
-`build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` (one deck for
-a lesson in parts, `NN_1_*` and `NN_2_*`, named as its plan: a seminar is the whole lesson) from three
-structured sources, read at build time so that content edits flow in: the committed, executed
-notebook, its question bank (`tipcourse/banks/lNN.yaml`) and its 90-minute lesson plan
+`build(out)` makes `<out>/NN_x.slides.html` for every lesson `notebooks/NN_x.ipynb` (one deck
+for a lesson in parts, `NN_1_*` and `NN_2_*`, named as its plan: a seminar is the whole lesson)
+from three structured sources, read at build time so that content edits flow in: the committed,
+executed notebook, its question bank (`tipcourse/banks/lNN.yaml`) and its 90-minute lesson plan
 (`instructor/lesson_plans/NN_x.md`); another edition passes its own folders (`Sources`).
 `build_editions(out)` (`make slides`) writes the English decks into `out` and the Indonesian
 ones (`EDITIONS["id"]`: notebooks/id, banks/id, lesson_plans/id) into `out/id`, in Indonesian
