@@ -166,6 +166,21 @@ def test_a_catalogue_is_byte_stable():
     assert first == again and b"POT-Creation-Date: 2026-01-01" in first
 
 
+def test_no_catalogue_keeps_a_previous_english_as_a_comment():
+    """A translator who resolves a fuzzy entry by hand must delete its `#|` previous-English
+    lines; one left half-deleted is read back as a translator comment ("# |"), which `update`
+    rewrites on every run, so the rebuild no longer reproduces the catalogue."""
+    left = [
+        f"{path.relative_to(ROOT)}: {message.id[:50]!r}"
+        for path in sorted((ROOT / "locale").glob("*/*/*.po"))
+        for message in catalogues.read(path, path.parts[-3])
+        if message.id and message.user_comments
+    ]
+    assert left == []
+    broken = catalogues.read_bytes(b'# | msgid "Old"\nmsgid "New"\nmsgstr "Baru"\n', "id")
+    assert broken["New"].user_comments == ['| msgid "Old"']  # what the test looks for
+
+
 # --- documents --------------------------------------------------------------------------------
 
 
