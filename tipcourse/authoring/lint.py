@@ -508,11 +508,15 @@ def part_problems(parts: list[Lesson]) -> list[str]:
 
 
 def lesson_parts(lessons: list[Lesson], root: Path = ROOT) -> list[list[Lesson]]:
-    """Every part of each lesson that has a part among `lessons` (its sibling parts read from
-    the same folder, so that one part can be linted alone), in part order."""
+    """Every part of each lesson that has a part among `lessons` (a sibling part not among
+    them read from the same folder, so that one part can be linted alone), in part order."""
+    loaded = {p.name: p for p in lessons}
     folders = {(root / Path(p.name).parent, p.number) for p in lessons if p.part}
     return [
-        [load_lesson(path, root) for path in source_files(folder, f"{number}_[0-9]_*")]
+        [
+            loaded.get(display_name(path, root)) or load_lesson(path, root)
+            for path in source_files(folder, f"{number}_[0-9]_*")
+        ]
         for folder, number in sorted(folders)
     ]
 

@@ -58,6 +58,7 @@ HEADING = re.compile(r"(#{1,6})\s")
 SETUP_CALL = re.compile(r"\bstart_(lesson|assignment|solution)\(")
 IMPORT = re.compile(r"(from\s+\S+\s+)?import\s")
 LINK = re.compile(r'(\b(?:href|src)=")([^":#?]+?)\.ipynb((?:#[^"]*)?")')
+DECK_LINK = re.compile(r'((?:href|src)=")([^":#?/]+)\.slides\.html')  # to another deck
 
 
 # --- slide metadata ---------------------------------------------------------------------------
@@ -219,8 +220,9 @@ def rewrite_links(page: str) -> str:
 
 def to_decks(page: str, decks: dict[str, str]) -> str:
     """Links to a part of a lesson point at the lesson's deck (`{part stem: deck name}`)."""
-    link = re.compile(r'((?:href|src)=")([^":#?/]+)\.slides\.html')
-    return link.sub(lambda m: f"{m.group(1)}{decks.get(m.group(2), m.group(2))}.slides.html", page)
+    return DECK_LINK.sub(
+        lambda m: f"{m.group(1)}{decks.get(m.group(2), m.group(2))}.slides.html", page
+    )
 
 
 def render_blocks(blocks: list[model.Block]) -> str:
