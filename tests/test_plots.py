@@ -1,5 +1,7 @@
 """The course's plot helpers: layout inside the canvas, one drawing per PNG, the PNG cache."""
 
+import os
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -164,3 +166,62 @@ def test_colours_are_seaborns_colorblind_palette():
 
     for n in (1, 3, 10, 12):
         assert plots.colours(n) == list(sns.color_palette("colorblind", n))
+
+
+DEFERRED_SNAPSHOT = """
+import json, sys
+from tipcourse import plots
+plots.style()
+before = "matplotlib" in sys.modules
+import matplotlib as mpl
+rc = {k: repr(v) for k, v in mpl.rcParams.items() if k != "image.cmap"}
+codes = {c: mpl.colors.to_rgb(c) for c in "bgrmyck"}
+loader = type(mpl.__spec__.loader).__name__
+print(json.dumps({"rc": rc, "codes": codes, "before": before, "loader": loader}))
+"""
+
+
+def test_style_waits_for_matplotlib_and_sets_the_same_look_when_it_is_imported():
+    """A lesson that plots nothing never imports matplotlib; one that does gets the look the
+    moment matplotlib is imported, as if style() had imported it."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", DEFERRED_SNAPSHOT],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+    )
+    deferred = json.loads(out.stdout)
+    direct = subprocess.run(
+        [sys.executable, "-c", THEME_SNAPSHOT, "course"], capture_output=True, text=True, check=True
+    )
+    direct = json.loads(direct.stdout)
+    assert deferred["before"] is False
+    assert deferred["loader"] == "SourceFileLoader"  # the module keeps its own loader
+    changed = {k for k in direct["rc"] if deferred["rc"][k] != direct["rc"][k]}
+    assert changed <= {"backend", "backend_fallback"}  # mpl.use("Agg") in the direct one
+    assert deferred["codes"] == direct["codes"]
+
+
+def test_style_in_a_kernel_imports_nothing_until_a_plot_and_then_shows_finished_figures_fast(
+    tmp_path,
+):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from tipcourse.authoring.execute import hermetic_env
+
+    cells = [
+        "import sys\nfrom tipcourse import plots\nplots.style()\nprint('matplotlib' in sys.modules)",
+        "import matplotlib.pyplot as plt\nfrom matplotlib.figure import Figure\n"
+        "png = get_ipython().display_formatter.formatters['image/png']\n"
+        "print(png.lookup_by_type(Figure) is plots._inline_png)",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    with hermetic_env():
+        NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    assert [c.outputs[0]["text"] for c in nb.cells] == ["False\n", "True\n"]
