@@ -207,9 +207,7 @@ def test_style_waits_for_matplotlib_and_sets_the_same_look_when_it_is_imported()
     assert deferred["codes"] == direct["codes"]
 
 
-def test_style_in_a_kernel_imports_nothing_until_a_plot_and_then_shows_finished_figures_fast(
-    tmp_path,
-):
+def test_style_in_a_kernel_imports_nothing_until_a_plot_and_then_shows_finished_figures_fast():
     import nbformat
     from nbclient import NotebookClient
 

@@ -23,8 +23,6 @@ Drawing is most of a plot's 0.1-0.5 s; pickling the figure takes about 20 ms.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import sys
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -76,7 +74,7 @@ PENDING = "_tipcourse_pending"  # finish()'s layout, not done: the figure's PNG 
 
 def style() -> None:
     """The course's look for every plot that follows (seaborn's theme, see above). It does not
-    import matplotlib: the look is set the moment anything imports it (`_after_import`), so a
+    import matplotlib: the look is set the moment anything imports it (`_AfterImport`), so a
     lesson that plots nothing does not pay for matplotlib and pyplot (about 0.4 s)."""
     if "matplotlib" in sys.modules:
         _apply_style()
@@ -84,7 +82,7 @@ def style() -> None:
         sys.meta_path.insert(0, _AfterImport("matplotlib", _apply_style))
 
 
-class _AfterImport(importlib.abc.MetaPathFinder):
+class _AfterImport:  # a finder for sys.meta_path
     """Runs `then()` once, right after the module `name` is first imported (before the import
     statement that asked for it returns)."""
 
@@ -94,6 +92,8 @@ class _AfterImport(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> object:
         if fullname != self.name:
             return None
+        import importlib.util
+
         sys.meta_path.remove(self)  # once, and not found again by the lookup below
         spec = importlib.util.find_spec(fullname)
         if spec is not None and spec.loader is not None:
@@ -101,10 +101,10 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _ThenLoader(importlib.abc.Loader):
+class _ThenLoader:
     """`loader`, then `then()`; the module keeps the original loader."""
 
-    def __init__(self, loader: importlib.abc.Loader, then: Callable[[], None]) -> None:
+    def __init__(self, loader: object, then: Callable[[], None]) -> None:
         self.loader, self.then = loader, then
 
     def __getattr__(self, name: str) -> object:  # get_resource_reader and the like
